@@ -1,0 +1,83 @@
+import Fluent
+import LumbungCore
+import Vapor
+
+/// The home page: counts by bentuk and tahapan, and the agencies the Biro must chase.
+struct DashboardController {
+    struct Bar: Encodable {
+        let label: String
+        let count: String
+        /// Width of the bar in percent of the largest value, in steps of 5 (a CSS class: no inline styles).
+        let percent: Int
+        let href: String
+    }
+
+    struct AgencyRow: Encodable {
+        let id: Int
+        let name: String
+    }
+
+    struct DashboardData: Encodable {
+        let role: String
+        let total: String
+        let byCategory: [Bar]
+        let byStage: [Bar]
+        let byStatus: [Bar]
+        let agenciesWithout: [AgencyRow]
+        let agenciesWithoutCount: String
+        let isAgencyView: Bool
+        let activeAgencies: String
+        let agencyName: String?
+        let needsAction: [AgencyRow]
+        let waitingReview: String
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let user = try req.user
+        let labels = Labels(req)
+        if user.role == .evaluator {
+            return try await req.render("dashboard/evaluator", title: req.t("nav.dashboard"), NoData())
+        }
+        let scope = user.role == .operator ? user.$agency.id : nil
+        let statistics = RegistryStatistics(db: req.db)
+        let byCategory = try await statistics.counts(by: "category", agencyID: scope)
+        let byStage = try await statistics.counts(by: "stage", agencyID: scope)
+        let byStatus = try await statistics.counts(by: "status", agencyID: scope)
+        let total = byStatus.values.reduce(0, +)
+
+        func bars<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ counts: [String: Int], param: String,
+                                                      _ label: (E) -> String) -> [Bar] where E.RawValue == String {
+            let largest = max(1, counts.values.max() ?? 1)
+            return type.allCases.map { value in
+                let count = counts[value.rawValue] ?? 0
+                return Bar(label: label(value), count: labels.number(count), percent: count * 20 / largest * 5,
+                           href: "/innovations?\(param)=\(value.rawValue)")
+            }
+        }
+
+        var without: [AgencyRow] = []
+        var activeAgencies = 0
+        if scope == nil {
+            let agencies = try await Agency.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
+            let counts = try await statistics.countsByAgency()
+            activeAgencies = agencies.count
+            without = agencies.filter { (counts[$0.id!] ?? 0) == 0 }.map { AgencyRow(id: $0.id!, name: $0.name) }
+        }
+        var needsAction: [AgencyRow] = []
+        var agencyName: String?
+        if let scope {
+            agencyName = try await Agency.find(scope, on: req.db)?.name
+            needsAction = try await Innovation.query(on: req.db).filter(\.$agency.$id == scope)
+                .filter(\.$status ~~ [.revisionRequested, .draft]).sort(\.$updatedAt, .descending).limit(20).all()
+                .map { AgencyRow(id: $0.id!, name: "\($0.name) — \(labels.status($0.status))") }
+        }
+        let data = DashboardData(
+            role: user.role.rawValue, total: labels.number(total),
+            byCategory: bars(InnovationCategory.self, byCategory, param: "category", labels.category),
+            byStage: bars(Stage.self, byStage, param: "stage", labels.stage),
+            byStatus: bars(ReviewStatus.self, byStatus, param: "status", labels.status).filter { $0.label != labels.status(.archived) },
+            agenciesWithout: without, agenciesWithoutCount: labels.number(without.count), isAgencyView: scope != nil, activeAgencies: labels.number(activeAgencies), agencyName: agencyName,
+            needsAction: needsAction, waitingReview: labels.number(byStatus[ReviewStatus.submitted.rawValue] ?? 0))
+        return try await req.render("dashboard/dashboard", title: req.t("nav.dashboard"), data)
+    }
+}

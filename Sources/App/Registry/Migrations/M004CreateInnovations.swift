@@ -1,0 +1,68 @@
+import Fluent
+import SQLKit
+
+struct M004CreateInnovations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Innovation.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("agency_id", .int, .required, .references(Agency.schema, .id))
+            .field("name", .string, .required)
+            .field("name_key", .string, .required)
+            .field("acronym", .string, .required)
+            .field("category", .string, .required)
+            .field("delivery_mode", .string, .required)
+            .field("stage", .string, .required)
+            .field("initiator", .string, .required)
+            .field("main_affair", .string, .references(GovernmentAffairRecord.schema, "code"))
+            .field("other_affairs", .array(of: .string), .required)
+            .field("trial_start", .string)
+            .field("implementation_start", .string)
+            .field("start_year", .int)
+            .field("design", .string, .required)
+            .field("goals", .string, .required)
+            .field("benefits", .string, .required)
+            .field("results", .string, .required)
+            .field("beneficiaries", .string, .required)
+            .field("themes", .array(of: .string), .required)
+            .field("sdgs", .array(of: .int), .required)
+            .field("video_url", .string, .required)
+            .field("latitude", .double)
+            .field("longitude", .double)
+            .field("replicated_from_id", .int, .references(Innovation.schema, .id))
+            .field("replicated_from_name", .string, .required)
+            .field("status", .string, .required)
+            .field("is_public", .bool, .required)
+            .field("review_comments", .string)
+            .field("submitted_at", .datetime)
+            .field("verified_at", .datetime)
+            .field("created_by", .int, .references(User.schema, .id))
+            .field("updated_by", .int, .references(User.schema, .id))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "agency_id", "name_key")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "innovations_status_idx").on(Innovation.schema).column("status").run()
+        try await sql.create(index: "innovations_agency_idx").on(Innovation.schema).column("agency_id").run()
+
+        try await database.schema(Revision.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("innovation_id", .int, .required, .references(Innovation.schema, .id))
+            .field("number", .int, .required)
+            .field("action", .string, .required)
+            .field("user_id", .int, .references(User.schema, .id))
+            .field("user_name", .string, .required)
+            .field("agency_id", .int, .required)
+            .field("status", .string, .required)
+            .field("snapshot", .string, .required)
+            .field("comments", .string)
+            .field("created_at", .datetime)
+            .unique(on: "innovation_id", "number")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(Revision.schema).delete()
+        try await database.schema(Innovation.schema).delete()
+    }
+}

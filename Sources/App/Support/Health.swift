@@ -1,0 +1,21 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// `GET /health`: whether the process and its database answer, for load balancers and people.
+struct HealthController {
+    struct Health: Content {
+        let status: String
+        let database: String
+    }
+
+    @Sendable func health(req: Request) async throws -> Response {
+        let sql = req.db as! any SQLDatabase
+        let healthy = (try? await sql.raw("SELECT 1 AS one").first()) != nil
+        let body = Health(status: healthy ? "ok" : "database unavailable",
+                          database: req.application.lumbung.databaseLocation.kind)
+        let response = try await body.encodeResponse(status: healthy ? .ok : .serviceUnavailable, for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

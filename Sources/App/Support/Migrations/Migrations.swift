@@ -1,0 +1,14 @@
+import Fluent
+import Vapor
+
+extension Application {
+    /// Every migration, in order. The same list runs on SQLite and PostgreSQL.
+    func registerMigrations() {
+        migrations.add(SessionRecord.migration)
+        migrations.add(M001CreateAgencies())
+        migrations.add(M002CreateGovernmentAffairs())
+        migrations.add(M003CreateUsers())
+        migrations.add(M004CreateInnovations())
+        migrations.add(M005CreateAuditAndSettings())
+    }
+}

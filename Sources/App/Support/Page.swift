@@ -1,0 +1,84 @@
+import LumbungCore
+import Vapor
+
+/// What the layout needs on every page.
+struct PageContext: Encodable {
+    struct UserSummary: Encodable {
+        let name: String
+        let email: String
+        let role: String
+        let roleLabel: String
+    }
+
+    struct NavItem: Encodable {
+        let href: String
+        let label: String
+        let isActive: Bool
+    }
+
+    let title: String
+    let language: String
+    let switchLanguageHref: String
+    let switchLanguageLabel: String
+    let user: UserSummary?
+    let nav: [NavItem]
+    let csrfToken: String
+    let isDemo: Bool
+    let flash: [FlashMessage]
+}
+
+/// A page: the layout's context and the page's own data.
+struct Page<Data: Encodable>: Encodable {
+    let page: PageContext
+    let data: Data
+}
+
+struct NoData: Encodable {}
+
+extension Request {
+    func render<D: Encodable>(_ template: String, title: String, _ data: D, status: HTTPStatus = .ok) async throws -> Response {
+        let context = Page(page: try await pageContext(title: title), data: data)
+        let view = try await self.view.render(template, context)
+        let response = try await view.encodeResponse(status: status, for: self)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    func pageContext(title: String) async throws -> PageContext {
+        let user = auth.get(User.self)
+        let other: Language = language == .id ? .en : .id
+        let here = url.string
+        return PageContext(
+            title: title,
+            language: language.rawValue,
+            switchLanguageHref: "/bahasa/\(other.rawValue)?next=" + (here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+            switchLanguageLabel: other == .en ? "English" : "Bahasa Indonesia",
+            user: user.map { .init(name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: t("role.\($0.role.rawValue)")) },
+            nav: navigation(for: user, path: url.path),
+            csrfToken: csrfToken,
+            isDemo: try await Setting.isDemo(on: db),
+            flash: takeFlash()
+        )
+    }
+
+    private func navigation(for user: User?, path: String) -> [PageContext.NavItem] {
+        guard let user else { return [] }
+        var items: [(String, String)] = [("/", "nav.dashboard")]
+        switch user.role {
+        case .admin:
+            items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/agencies", "nav.agencies"),
+                      ("/users", "nav.users"), ("/audit", "nav.audit")]
+        case .viewer:
+            items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/agencies", "nav.agencies"),
+                      ("/audit", "nav.audit")]
+        case .operator:
+            items += [("/innovations", "nav.innovations"), ("/agencies", "nav.agencies")]
+        case .evaluator:
+            break
+        }
+        return items.map { href, key in
+            let active = href == "/" ? path == "/" : path.hasPrefix(href)
+            return .init(href: href, label: t(key), isActive: active)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import LumbungCore
+import Vapor
+
+/// Every route and who may use it. The route table test walks all of these with every role.
+func routes(_ app: Application) throws {
+    let everyone = app.routes.access(.everyone)
+    let sessions = SessionController()
+    everyone.get("login", use: sessions.show)
+    everyone.post("login", use: sessions.login)
+    everyone.get("health", use: HealthController().health)
+    everyone.get("bahasa", ":language", use: LanguageController().switchLanguage)
+
+    let signedIn = app.routes.access(.signedIn)
+    signedIn.get(use: DashboardController().show)
+    signedIn.post("logout", use: sessions.logout)
+    let account = AccountController()
+    signedIn.get("account", "password", use: account.showPassword)
+    signedIn.post("account", "password", use: account.changePassword)
+
+    // Reading the registry: everyone but evaluators (operators see their own agency's drafts only).
+    let readers = app.routes.access(.only(.admin, .viewer, .operator))
+    let agencies = AgencyController()
+    readers.get("agencies", use: agencies.index)
+    readers.get("agencies", ":agencyID", use: agencies.show)
+    let innovations = InnovationController()
+    readers.get("innovations", use: InnovationListController().index)
+    readers.get("innovations", ":innovationID", use: innovations.show)
+    readers.get("innovations", ":innovationID", "history", use: HistoryController().history)
+
+    // Writing innovation profiles: the agency's operators and the Biro.
+    let writers = app.routes.access(.only(.admin, .operator))
+    writers.get("innovations", "new", use: innovations.new)
+    writers.post("innovations", use: innovations.create)
+    writers.get("innovations", ":innovationID", "edit", use: innovations.edit)
+    writers.post("innovations", ":innovationID", use: innovations.update)
+
+    let review = ReviewController()
+    let admins = app.routes.access(.only(.admin))
+    for action in ReviewAction.allCases {
+        let builder = action == .submit || action == .archive ? writers : admins
+        builder.post("innovations", ":innovationID", PathComponent(stringLiteral: action.pathName), use: review.handler(for: action))
+    }
+
+    let overseers = app.routes.access(.only(.admin, .viewer))
+    overseers.get("review", use: review.queue)
+    overseers.get("audit", use: AuditController().index)
+
+    admins.get("agencies", "new", use: agencies.new)
+    admins.post("agencies", use: agencies.create)
+    admins.get("agencies", ":agencyID", "edit", use: agencies.edit)
+    admins.post("agencies", ":agencyID", use: agencies.update)
+    admins.post("agencies", ":agencyID", "deactivate", use: agencies.deactivate)
+    admins.post("agencies", ":agencyID", "activate", use: agencies.activate)
+
+    let users = UserAdminController()
+    admins.get("users", use: users.index)
+    admins.get("users", "new", use: users.new)
+    admins.post("users", use: users.create)
+    admins.post("users", ":userID", "deactivate", use: users.deactivate)
+    admins.post("users", ":userID", "activate", use: users.activate)
+    admins.post("users", ":userID", "reset-password", use: users.resetPassword)
+}

@@ -1,0 +1,29 @@
+import App
+import Logging
+import Vapor
+import Foundation
+
+@main
+enum Entrypoint {
+    static func main() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        // `serve --demo` loads the demonstration province before serving; Vapor's own
+        // serve command does not know the flag, so it is taken out here.
+        let loadDemo = env.arguments.contains("--demo")
+        env.arguments.removeAll { $0 == "--demo" }
+
+        let app = try await Application.make(env)
+        do {
+            try await configure(app)
+            try await Startup.prepare(app, arguments: env.arguments, loadDemo: loadDemo)
+            try await app.execute()
+        } catch {
+            // A clear message and a failing exit code, not a crash report.
+            FileHandle.standardError.write(Data("lumbung: \(error)\n".utf8))
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        try await app.asyncShutdown()
+    }
+}
