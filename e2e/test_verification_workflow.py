@@ -223,6 +223,11 @@ def test_verification_workflow(driver, base_url):
     open_page(driver, base_url, detail_path, "#innovation-status")
     expect_status(driver, "submitted")
     form = wait(driver).until(EC.presence_of_element_located((By.ID, "request-revision-form")))
+    # The comment form is folded away under a <summary>, as an admin sees it; open it.
+    details = form.find_element(By.XPATH, "./ancestor::details")
+    if details.get_attribute("open") is None:
+        details.find_element(By.TAG_NAME, "summary").click()
+    wait(driver).until(lambda d: form.find_element(By.NAME, "comment_design").is_displayed())
     form.find_element(By.NAME, "comment_general")  # must exist, left empty
     set_text(form, "comment_design", REVISION_COMMENT)
     click_and_wait_for_new_page(driver, submit_button_of(form))

@@ -7,8 +7,19 @@ import SQLKit
 struct RegistryStatistics {
     let db: any Database
 
-    /// Number of innovations per value of a column, optionally within one agency.
+    /// Number of innovations per value of a text column, optionally within one agency.
     func counts(by column: String, agencyID: Int? = nil) async throws -> [String: Int] {
+        try await counts(by: column, as: String.self, agencyID: agencyID)
+    }
+
+    /// Innovations per agency id.
+    func countsByAgency() async throws -> [Int: Int] {
+        try await counts(by: "agency_id", as: Int.self, agencyID: nil)
+    }
+
+    /// Decoding with the column's own type matters: PostgreSQL hands back integers in binary,
+    /// which do not read as text.
+    private func counts<Value: Decodable & Hashable>(by column: String, as type: Value.Type, agencyID: Int?) async throws -> [Value: Int] {
         let sql = db as! any SQLDatabase
         var query = sql.select()
             .column(SQLIdentifier(column), as: "value")
@@ -16,24 +27,10 @@ struct RegistryStatistics {
             .from(Innovation.schema)
             .where("status", .notEqual, ReviewStatus.archived.rawValue)
         if let agencyID { query = query.where("agency_id", .equal, agencyID) }
-        let rows = try await query.groupBy(SQLIdentifier(column)).all()
-        var result: [String: Int] = [:]
-        for row in rows {
-            let count = try row.decode(column: "n", as: Int.self)
-            if let value = try? row.decode(column: "value", as: String.self) {
-                result[value] = count
-            } else if let value = try? row.decode(column: "value", as: Int.self) {
-                result[String(value)] = count
-            }
-        }
-        return result
-    }
-
-    /// Innovations per agency id.
-    func countsByAgency() async throws -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        for (key, value) in try await counts(by: "agency_id") {
-            if let id = Int(key) { result[id] = value }
+        var result: [Value: Int] = [:]
+        for row in try await query.groupBy(SQLIdentifier(column)).all() {
+            guard let value = try row.decode(column: "value", as: Value?.self) else { continue }
+            result[value] = try row.decode(column: "n", as: Int.self)
         }
         return result
     }
