@@ -13,13 +13,16 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(name: "LumbungCore"),
+        .target(name: "LumbungSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "App",
             dependencies: [
                 "LumbungCore",
+                "LumbungSpreadsheet",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -30,6 +33,7 @@ let package = Package(
         ),
         .executableTarget(name: "lumbung", dependencies: ["App"]),
         .testTarget(name: "LumbungCoreTests", dependencies: ["LumbungCore"]),
+        .testTarget(name: "LumbungSpreadsheetTests", dependencies: ["LumbungSpreadsheet"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -39,6 +39,8 @@ public func configure(_ app: Application) async throws {
     app.leaf.tags["t"] = TranslateTag()
     if app.environment != .development { app.leaf.cache.isEnabled = true }
 
+    // A full innovation form (20.000 characters of rancang bangun and more) fits easily.
+    app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(PageErrorMiddleware(environment: app.environment))
@@ -49,6 +51,7 @@ public func configure(_ app: Application) async throws {
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
 
+    app.lifecycle.use(CatalogueLifecycle())
     app.registerMigrations()
     app.registerCommands()
     try routes(app)

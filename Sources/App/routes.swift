@@ -9,9 +9,22 @@ func routes(_ app: Application) throws {
     everyone.post("login", use: sessions.login)
     everyone.get("health", use: HealthController().health)
     everyone.get("bahasa", ":language", use: LanguageController().switchLanguage)
+    everyone.get(use: DashboardController().home)
+
+    // The public catalogue and open data: published innovations only.
+    let catalogue = CatalogueController()
+    everyone.get("catalogue", use: catalogue.search)
+    everyone.get("catalogue", ":innovationID", use: catalogue.show)
+    everyone.get("catalogue", "agencies", ":agencyID", use: catalogue.agency)
+    let openData = OpenDataController()
+    let api = everyone.grouped("api", "v1").grouped(CORSForReadsMiddleware())
+    api.get("innovations", use: openData.innovations)
+    api.get("innovations.csv", use: openData.csv)
+    api.get("innovations", ":innovationID", use: openData.innovation)
+    api.get("agencies", use: openData.agencies)
+    api.get("openapi.json", use: openData.openAPI)
 
     let signedIn = app.routes.access(.signedIn)
-    signedIn.get(use: DashboardController().show)
     signedIn.post("logout", use: sessions.logout)
     let account = AccountController()
     signedIn.get("account", "password", use: account.showPassword)
@@ -51,6 +64,14 @@ func routes(_ app: Application) throws {
     admins.post("agencies", ":agencyID", use: agencies.update)
     admins.post("agencies", ":agencyID", "deactivate", use: agencies.deactivate)
     admins.post("agencies", ":agencyID", "activate", use: agencies.activate)
+
+    let transfer = TransferController()
+    admins.get("import", use: transfer.page)
+    admins.on(.POST, "import", body: .collect(maxSize: TransferController.maximumUpload), use: transfer.upload)
+    admins.get("export", "registry.xlsx", use: transfer.exportXLSX)
+    admins.get("export", "registry.csv", use: transfer.exportCSV)
+    writers.get("import", "template.xlsx", use: transfer.templateXLSX)
+    writers.get("import", "template.csv", use: transfer.templateCSV)
 
     let users = UserAdminController()
     admins.get("users", use: users.index)

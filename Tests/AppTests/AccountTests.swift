@@ -21,7 +21,7 @@ extension AppTests {
                 #expect(cookie.lowercased().contains("samesite=lax"))
                 #expect(try await browser.get("/").status == .ok)
                 try await browser.logout()
-                #expect(try await browser.get("/").location.hasPrefix("/login"))
+                #expect(try await browser.get("/account/password").location.hasPrefix("/login"))
                 _ = fixture
             }
         }

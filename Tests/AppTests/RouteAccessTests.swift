@@ -16,7 +16,7 @@ extension AppTests {
 
         static let table: [String: Set<String>] = [
             "GET /login": everyone, "POST /login": everyone, "GET /health": everyone, "GET /bahasa/:language": everyone,
-            "GET /": signedIn, "POST /logout": signedIn, "GET /account/password": signedIn, "POST /account/password": signedIn,
+            "GET /": everyone, "POST /logout": signedIn, "GET /account/password": signedIn, "POST /account/password": signedIn,
             "GET /agencies": readers, "GET /agencies/:agencyID": readers,
             "GET /innovations": readers, "GET /innovations/:innovationID": readers,
             "GET /innovations/:innovationID/history": readers,
@@ -33,6 +33,12 @@ extension AppTests {
             "GET /users": admins, "GET /users/new": admins, "POST /users": admins,
             "POST /users/:userID/deactivate": admins, "POST /users/:userID/activate": admins,
             "POST /users/:userID/reset-password": admins,
+            "GET /catalogue": everyone, "GET /catalogue/:innovationID": everyone, "GET /catalogue/agencies/:agencyID": everyone,
+            "GET /api/v1/innovations": everyone, "GET /api/v1/innovations.csv": everyone,
+            "GET /api/v1/innovations/:innovationID": everyone, "GET /api/v1/agencies": everyone,
+            "GET /api/v1/openapi.json": everyone,
+            "GET /import": admins, "POST /import": admins, "GET /export/registry.xlsx": admins, "GET /export/registry.csv": admins,
+            "GET /import/template.xlsx": writers, "GET /import/template.csv": writers,
         ]
 
         @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {

@@ -32,8 +32,13 @@ struct DashboardController {
         let waitingReview: String
     }
 
-    @Sendable func show(req: Request) async throws -> Response {
-        let user = try req.user
+    /// `GET /`: the dashboard for a signed-in person, the public catalogue for anyone else.
+    @Sendable func home(req: Request) async throws -> Response {
+        guard let user = req.auth.get(User.self), user.isActive else { return req.redirect(to: "/catalogue") }
+        return try await show(req: req, user: user)
+    }
+
+    private func show(req: Request, user: User) async throws -> Response {
         let labels = Labels(req)
         if user.role == .evaluator {
             return try await req.render("dashboard/evaluator", title: req.t("nav.dashboard"), NoData())

@@ -15,7 +15,10 @@ struct CSRFMiddleware: AsyncMiddleware {
             break
         }
         if request.body.data == nil {
-            _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+            // Uploads (multipart) may be large; every other form stays within the default limit.
+            let limit = request.headers.contentType?.type == "multipart" ? TransferController.maximumUpload
+                : request.application.routes.defaultMaxBodySize
+            _ = try await request.body.collect(max: limit.value).get()
         }
         let sent = request.headers.first(name: "X-CSRF-Token")
             ?? (try? request.content.get(String.self, at: Self.fieldName))

@@ -67,7 +67,7 @@ extension Request {
         switch user.role {
         case .admin:
             items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/agencies", "nav.agencies"),
-                      ("/users", "nav.users"), ("/audit", "nav.audit")]
+                      ("/users", "nav.users"), ("/import", "nav.transfer"), ("/audit", "nav.audit")]
         case .viewer:
             items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/agencies", "nav.agencies"),
                       ("/audit", "nav.audit")]

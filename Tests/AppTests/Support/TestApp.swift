@@ -80,7 +80,7 @@ struct Fixture {
         }
         let innovation = Innovation(agencyID: try (agency ?? self.agency).requireID(), profile: profile, userID: admin.id)
         innovation.status = status
-        try await InnovationStore(db: app.db).save(innovation, action: "created", by: admin)
+        try await InnovationStore(db: app.db, search: app.catalogue).save(innovation, action: "created", by: admin)
         return innovation
     }
 }

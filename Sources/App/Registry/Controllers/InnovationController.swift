@@ -22,7 +22,7 @@ struct InnovationController {
         case .success(let profile):
             let innovation = Innovation(agencyID: agencyID!, profile: profile, userID: user.id)
             do {
-                try await InnovationStore(db: req.db).save(innovation, action: "created", by: user)
+                try await req.innovationStore.save(innovation, action: "created", by: user)
             } catch InnovationStore.SaveError.duplicateName {
                 return try await renderForm(req, input: input, agencyID: agencyID, innovation: nil,
                                             errors: [FieldError(.name, LocalizedMessage("error.duplicateName"))])
@@ -57,7 +57,7 @@ struct InnovationController {
             innovation.apply(profile)
             innovation.$agency.id = agencyID!
             do {
-                try await InnovationStore(db: req.db).save(innovation, action: "edited", by: user,
+                try await req.innovationStore.save(innovation, action: "edited", by: user,
                                                            auditSummary: "\(innovation.name): \(changed.joined(separator: ", "))")
             } catch InnovationStore.SaveError.duplicateName {
                 return try await renderForm(req, input: input, agencyID: agencyID, innovation: innovation,

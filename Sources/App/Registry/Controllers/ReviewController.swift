@@ -63,7 +63,7 @@ struct ReviewController {
         default:
             break
         }
-        try await InnovationStore(db: req.db).save(innovation, action: action.rawValue, by: user, comments: comments)
+        try await req.innovationStore.save(innovation, action: action.rawValue, by: user, comments: comments)
         req.flash(.success, labels.t("action.\(action.rawValue).done"))
         return req.redirect(to: "/innovations/\(try innovation.requireID())")
     }

@@ -14,6 +14,8 @@ final class Innovation: Model, @unchecked Sendable {
     @OptionalField(key: "updated_by") var updatedBy: Int?
 
     // data fields
+    /// Kode: unique when set; spreadsheets match rows to innovations by it.
+    @OptionalField(key: "code") var code: String?
     @Parent(key: "agency_id") var agency: Agency
     @Field(key: "name") var name: String
     /// `InnovationProfile.nameKey(name)`: unique within an agency.
@@ -59,6 +61,12 @@ final class Innovation: Model, @unchecked Sendable {
         self.createdBy = userID
         self.updatedBy = userID
         apply(profile)
+    }
+
+    /// The kode an innovation gets when nobody gave it one: LMB-000042.
+    static func defaultCode(_ id: Int) -> String {
+        let digits = String(id)
+        return "LMB-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
     var profile: InnovationProfile {

@@ -7,6 +7,8 @@ import Vapor
 /// transaction so that nothing is half-written.
 struct InnovationStore {
     let db: any Database
+    /// The public catalogue's index, told about every save; nil while loading in bulk.
+    var search: CatalogueSearch? = nil
 
     enum SaveError: Error {
         case duplicateName
@@ -33,6 +35,10 @@ struct InnovationStore {
             try await db.transaction { tx in
                 try await innovation.save(on: tx)
                 let id = try innovation.requireID()
+                if innovation.code == nil {
+                    innovation.code = Innovation.defaultCode(id)
+                    try await innovation.save(on: tx)
+                }
                 let last = try await Revision.query(on: tx).filter(\.$innovation.$id == id).max(\.$number) ?? 0
                 let revision = Revision()
                 revision.$innovation.id = id
@@ -51,7 +57,12 @@ struct InnovationStore {
             // Another request saved the same name between the check and the write.
             throw SaveError.duplicateName
         }
+        try await search?.refresh(innovation, on: db)
     }
+}
+
+extension Request {
+    var innovationStore: InnovationStore { InnovationStore(db: db, search: application.catalogue) }
 }
 
 extension JSONEncoder {

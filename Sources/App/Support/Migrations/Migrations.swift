@@ -10,5 +10,6 @@ extension Application {
         migrations.add(M003CreateUsers())
         migrations.add(M004CreateInnovations())
         migrations.add(M005CreateAuditAndSettings())
+        migrations.add(M006AddInnovationCode())
     }
 }

@@ -1,0 +1,215 @@
+import Fluent
+import LumbungCore
+import Vapor
+
+/// The public catalogue: search with facets, published innovation pages, agency pages. No login.
+struct CatalogueController {
+    struct HitView: Encodable {
+        let id: Int
+        let name: String
+        let acronym: String
+        let agencyName: String
+        let agencyHref: String
+        let categoryLabel: String
+        let stageLabel: String
+        let year: String
+        let snippet: [SegmentView]
+        let title: [SegmentView]
+    }
+
+    struct SegmentView: Encodable {
+        let text: String
+        let isMatch: Bool
+    }
+
+    struct FacetView: Encodable {
+        let name: String
+        let label: String
+        let values: [FacetValueView]
+        let hasValues: Bool
+    }
+
+    struct FacetValueView: Encodable {
+        let label: String
+        let count: String
+        let href: String
+        let selected: Bool
+    }
+
+    struct SearchData: Encodable {
+        let text: String
+        let total: String
+        let hits: [HitView]
+        let hasHits: Bool
+        let facets: [FacetView]
+        let problems: [String]
+        let hasProblems: Bool
+        let queryIgnored: Bool
+        let previousHref: String?
+        let nextHref: String?
+        let pageLabel: String
+        let relevanceHref: String
+        let newestHref: String
+        let sortedByNewest: Bool
+        let apiHref: String
+        let csvHref: String
+        let agencyHeading: String?
+    }
+
+    @Sendable func search(req: Request) async throws -> Response {
+        let (parameters, problems) = CatalogueParameters.read(req)
+        return try await render(req, parameters: parameters, problems: problems, agency: nil, base: "/catalogue")
+    }
+
+    @Sendable func agency(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("agencyID", as: Int.self), let agency = try await Agency.find(id, on: req.db) else {
+            throw Abort(.notFound)
+        }
+        var (parameters, problems) = CatalogueParameters.read(req)
+        parameters.filters[.agency] = [String(id)]
+        if parameters.text.isEmpty { parameters.order = .newest }
+        return try await render(req, parameters: parameters, problems: problems, agency: agency, base: "/catalogue/agencies/\(id)")
+    }
+
+    private func render(_ req: Request, parameters: CatalogueParameters, problems: [CatalogueParameters.Problem],
+                        agency: Agency?, base: String) async throws -> Response {
+        let labels = Labels(req)
+        let request = parameters.request
+        let result = req.application.catalogue.snapshot.search(request)
+        let innovations = try await CatalogueRecords.load(result.hits.map(\.id), on: req.db)
+        let names = try await CatalogueRecords.agencyNames(on: req.db)
+
+        let hits = innovations.map { innovation in
+            let snippetSource = innovation.goals.isEmpty ? innovation.design : innovation.goals + " " + innovation.design
+            return HitView(
+                id: innovation.id!, name: innovation.name, acronym: innovation.acronym,
+                agencyName: names[innovation.$agency.id] ?? "", agencyHref: "/catalogue/agencies/\(innovation.$agency.id)",
+                categoryLabel: labels.category(innovation.category), stageLabel: labels.stage(innovation.stage),
+                year: innovation.implementationStartDate.map { String($0.year) } ?? innovation.startYear.map(String.init) ?? "",
+                snippet: Highlighter.snippet(snippetSource, terms: result.highlightTerms, words: 36).map { SegmentView(text: $0.text, isMatch: $0.isMatch) },
+                title: Highlighter.segments(innovation.name, terms: result.highlightTerms).map { SegmentView(text: $0.text, isMatch: $0.isMatch) })
+        }
+        let facets = SearchFacet.allCases.filter { !(agency != nil && $0 == .agency) }.map { facet -> FacetView in
+            let values = (result.facets[facet] ?? []).prefix(facet == .theme ? 15 : 40).map { count in
+                FacetValueView(label: CatalogueLabels.value(facet, count.value, labels: labels, agencies: names),
+                               count: labels.number(count.count),
+                               href: base + "?" + parameters.queryString(toggling: facet, value: count.value),
+                               selected: parameters.filters[facet]?.contains(count.value) == true)
+            }
+            return FacetView(name: facet.rawValue, label: labels.t("facet.\(facet.rawValue)"), values: Array(values), hasValues: !values.isEmpty)
+        }
+        let pages = max(1, (result.total + parameters.perPage - 1) / parameters.perPage)
+        let queryIgnored = !parameters.text.trimmingCharacters(in: .whitespaces).isEmpty && request.query.isEmpty
+        var messages = problems.map { problem in
+            problem.parameter == "q" ? labels.t("catalogue.queryTooLong", String(CatalogueParameters.maximumQueryLength))
+                                     : labels.t("catalogue.badParameter", problem.parameter)
+        }
+        if queryIgnored { messages.append(labels.t("catalogue.onlyStopWords")) }
+        let data = SearchData(
+            text: parameters.text, total: labels.number(result.total), hits: hits, hasHits: !hits.isEmpty, facets: facets,
+            problems: messages, hasProblems: !messages.isEmpty, queryIgnored: queryIgnored,
+            previousHref: parameters.page > 1 ? base + "?" + parameters.queryString(page: parameters.page - 1) : nil,
+            nextHref: parameters.page < pages ? base + "?" + parameters.queryString(page: parameters.page + 1) : nil,
+            pageLabel: labels.t("list.page", String(min(parameters.page, pages)), String(pages)),
+            relevanceHref: base + "?" + parameters.queryString(order: .relevance),
+            newestHref: base + "?" + parameters.queryString(order: .newest),
+            sortedByNewest: parameters.order == .newest || request.query.isEmpty,
+            apiHref: "/api/v1/innovations?" + parameters.queryString(),
+            csvHref: "/api/v1/innovations.csv?" + parameters.queryString(),
+            agencyHeading: agency?.name)
+        let title = agency?.name ?? req.t("catalogue.title")
+        return try await req.render("catalogue/search", title: title, data)
+    }
+
+    struct DetailData: Encodable {
+        let id: Int
+        let name: String
+        let acronym: String
+        let agencyName: String
+        let agencyHref: String
+        let facts: [Fact]
+        let narrative: [Fact]
+        let themes: [String]
+        let sdgs: [String]
+        let videoURL: String?
+        let mapHref: String?
+        let replicatedFromHref: String?
+        let replicatedFromLabel: String?
+        let jsonHref: String
+    }
+
+    struct Fact: Encodable {
+        let label: String
+        let value: String
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("innovationID", as: Int.self),
+              let innovation = try await CatalogueSearch.published(on: req.db).filter(\.$id == id).first() else {
+            throw Abort(.notFound)
+        }
+        let labels = Labels(req)
+        let profile = innovation.profile
+        var replicatedHref: String?
+        var replicatedLabel: String? = profile.replicatedFromName.isEmpty ? nil : profile.replicatedFromName
+        if let source = profile.replicatedFromID,
+           let original = try await CatalogueSearch.published(on: req.db).filter(\.$id == source).first() {
+            replicatedHref = "/catalogue/\(source)"
+            replicatedLabel = original.name
+        }
+        let data = DetailData(
+            id: id, name: profile.name, acronym: profile.acronym, agencyName: innovation.agency.name,
+            agencyHref: "/catalogue/agencies/\(innovation.$agency.id)",
+            facts: [
+                Fact(label: labels.field(.category), value: labels.category(profile.category)),
+                Fact(label: labels.field(.deliveryMode), value: labels.deliveryMode(profile.deliveryMode)),
+                Fact(label: labels.field(.stage), value: labels.stage(profile.stage)),
+                Fact(label: labels.field(.initiator), value: labels.initiator(profile.initiator)),
+                Fact(label: labels.field(.mainAffair), value: labels.affair(profile.mainAffair)),
+                Fact(label: labels.field(.otherAffairs), value: profile.otherAffairs.isEmpty ? "—" : profile.otherAffairs.map { labels.affair($0) }.joined(separator: ", ")),
+                Fact(label: labels.field(.trialStart), value: labels.date(profile.trialStart)),
+                Fact(label: labels.field(.implementationStart), value: labels.date(profile.implementationStart)),
+            ],
+            narrative: [
+                Fact(label: labels.field(.design), value: profile.design), Fact(label: labels.field(.goals), value: profile.goals),
+                Fact(label: labels.field(.benefits), value: profile.benefits), Fact(label: labels.field(.results), value: profile.results),
+                Fact(label: labels.field(.beneficiaries), value: profile.beneficiaries),
+            ].filter { !$0.value.isEmpty },
+            themes: profile.themes, sdgs: profile.sdgs.map(labels.sdg),
+            videoURL: WebAddress.isHTTP(profile.videoURL) ? profile.videoURL : nil,
+            mapHref: profile.latitude.flatMap { lat in profile.longitude.map { "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\($0)#map=12/\(lat)/\($0)" } },
+            replicatedFromHref: replicatedHref, replicatedFromLabel: replicatedLabel,
+            jsonHref: "/api/v1/innovations/\(id)")
+        return try await req.render("catalogue/innovation", title: profile.name, data)
+    }
+}
+
+/// Loading what the index found, in the index's order.
+enum CatalogueRecords {
+    static func load(_ ids: [Int], on db: any Database) async throws -> [Innovation] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await CatalogueSearch.published(on: db).filter(\.$id ~~ ids).all()
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
+        return ids.compactMap { byID[$0] }
+    }
+
+    static func agencyNames(on db: any Database) async throws -> [Int: String] {
+        let agencies = try await Agency.query(on: db).all()
+        return Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+    }
+}
+
+/// How facet values read: codes become labels, agency ids become names.
+enum CatalogueLabels {
+    static func value(_ facet: SearchFacet, _ value: String, labels: Labels, agencies: [Int: String]) -> String {
+        switch facet {
+        case .agency: return Int(value).flatMap { agencies[$0] } ?? value
+        case .category: return InnovationCategory(rawValue: value).map(labels.category) ?? value
+        case .mode: return DeliveryMode(rawValue: value).map(labels.deliveryMode) ?? value
+        case .stage: return Stage(rawValue: value).map(labels.stage) ?? value
+        case .affair: return labels.affair(value)
+        case .sdg: return Int(value).map(labels.sdg) ?? value
+        case .year, .theme: return value
+        }
+    }
+}

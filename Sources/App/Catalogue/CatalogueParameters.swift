@@ -1,0 +1,97 @@
+import LumbungCore
+import Vapor
+
+/// The catalogue's query string, shared by the page and the API: `q`, facet filters (each may
+/// repeat: `theme=a&theme=b`), `sort`, `page`, `per_page`.
+struct CatalogueParameters {
+    static let maximumQueryLength = 500
+    static let maximumPerPage = 100
+
+    var text = ""
+    var filters: [SearchFacet: Set<String>] = [:]
+    var order: SearchOrder = .relevance
+    var page = 1
+    var perPage = 20
+
+    /// A parameter that cannot be honoured, named for the error message.
+    struct Problem: Error {
+        let parameter: String
+        let message: String
+    }
+
+    /// Reads the parameters; `problems` lists what was wrong (the page shows them and goes on
+    /// with safe values, the API answers 400).
+    static func read(_ req: Request) -> (CatalogueParameters, [Problem]) {
+        var parameters = CatalogueParameters()
+        var problems: [Problem] = []
+        for (name, value) in QueryItems.parse(req.url.query) {
+            switch name {
+            case "q":
+                if value.count > maximumQueryLength {
+                    problems.append(Problem(parameter: "q", message: "q is longer than \(maximumQueryLength) characters"))
+                    parameters.text = String(value.prefix(maximumQueryLength))
+                } else {
+                    parameters.text = value
+                }
+            case "sort":
+                if let order = SearchOrder(rawValue: value) { parameters.order = order }
+                else { problems.append(Problem(parameter: "sort", message: "sort must be relevance or newest")) }
+            case "page":
+                if let page = Int(value), (1...100_000).contains(page) { parameters.page = page }
+                else { problems.append(Problem(parameter: "page", message: "page must be a whole number from 1")) }
+            case "per_page":
+                if let perPage = Int(value), (1...maximumPerPage).contains(perPage) { parameters.perPage = perPage }
+                else { problems.append(Problem(parameter: "per_page", message: "per_page must be a whole number from 1 to \(maximumPerPage)")) }
+            default:
+                if let facet = SearchFacet(rawValue: name), !value.isEmpty, value.count <= 200 {
+                    parameters.filters[facet, default: []].insert(value)
+                }
+            }
+        }
+        return (parameters, problems)
+    }
+
+    var request: SearchRequest {
+        SearchRequest(query: SearchQuery.parse(text), filters: filters, order: order,
+                      offset: (page - 1) * perPage, limit: perPage)
+    }
+
+    /// The query string for these parameters with one change, for links.
+    func queryString(page: Int? = nil, toggling facet: SearchFacet? = nil, value: String? = nil, order: SearchOrder? = nil) -> String {
+        var items: [(String, String)] = []
+        if !text.isEmpty { items.append(("q", text)) }
+        var chosen = filters
+        if let facet, let value {
+            if chosen[facet]?.contains(value) == true { chosen[facet]!.remove(value) } else { chosen[facet, default: []].insert(value) }
+        }
+        for facet in SearchFacet.allCases {
+            for value in (chosen[facet] ?? []).sorted() { items.append((facet.rawValue, value)) }
+        }
+        let sort = order ?? self.order
+        if sort != .relevance { items.append(("sort", sort.rawValue)) }
+        if let page, page > 1 { items.append(("page", String(page))) }
+        return QueryItems.encode(items)
+    }
+}
+
+/// Query strings read and written by hand, so that repeated keys keep every value.
+enum QueryItems {
+    static func parse(_ query: String?) -> [(String, String)] {
+        guard let query, !query.isEmpty else { return [] }
+        return query.split(separator: "&").prefix(100).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
+            }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    static func encode(_ items: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return items.map { name, value in
+            name + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,157 @@
+import Fluent
+import Foundation
+import LumbungCore
+import NIOConcurrencyHelpers
+import NIOCore
+import Vapor
+
+/// The public catalogue's search index for this process: built from the database at start,
+/// updated after every write made here, and caught up every few seconds with writes made by
+/// other instances on the same database (any innovation whose `updated_at` moved).
+final class CatalogueSearch: Sendable {
+    private let index = NIOLockedValueBox(SearchIndex())
+    private let watermark = NIOLockedValueBox(Date(timeIntervalSince1970: 0))
+    private let builtAt = NIOLockedValueBox<Date?>(nil)
+
+    /// A snapshot to search without holding the lock.
+    var snapshot: SearchIndex { index.withLockedValue { $0 } }
+    var isBuilt: Bool { builtAt.withLockedValue { $0 != nil } }
+
+    /// Rebuilds the whole index from the published innovations.
+    func rebuild(on db: any Database) async throws {
+        let started = Date()
+        let innovations = try await Self.published(on: db).all()
+        let documents = try await CatalogueDocumentBuilder(db: db).documents(for: innovations)
+        let fresh = SearchIndex(documents)
+        index.withLockedValue { $0 = fresh }
+        let newest = innovations.compactMap(\.updatedAt).max() ?? started
+        watermark.withLockedValue { $0 = max($0, newest) }
+        builtAt.withLockedValue { $0 = Date() }
+    }
+
+    /// Brings one innovation up to date after a write in this process.
+    func refresh(_ innovation: Innovation, on db: any Database) async throws {
+        guard let id = innovation.id else { return }
+        if innovation.status == .verified && innovation.isPublic {
+            let documents = try await CatalogueDocumentBuilder(db: db).documents(for: [innovation])
+            index.withLockedValue { index in documents.forEach { index.upsert($0) } }
+        } else {
+            index.withLockedValue { $0.remove(id: id) }
+        }
+    }
+
+    /// Applies every change other instances made since the last look. The look-back overlaps by
+    /// two seconds so that a write committed with an older clock reading is not missed.
+    func catchUp(on db: any Database) async throws {
+        let since = watermark.withLockedValue { $0 }.addingTimeInterval(-2)
+        let changed = try await Innovation.query(on: db).filter(\.$updatedAt > since).with(\.$agency).all()
+        guard !changed.isEmpty else { return }
+        let published = changed.filter { $0.status == .verified && $0.isPublic }
+        let documents = try await CatalogueDocumentBuilder(db: db).documents(for: published)
+        let needsRebuild = index.withLockedValue { index -> Bool in
+            for innovation in changed where !(innovation.status == .verified && innovation.isPublic) {
+                index.remove(id: innovation.id!)
+            }
+            for document in documents { index.upsert(document) }
+            return index.needsCompaction
+        }
+        if let newest = changed.compactMap(\.updatedAt).max() {
+            watermark.withLockedValue { $0 = max($0, newest) }
+        }
+        if needsRebuild { try await rebuild(on: db) }
+    }
+
+    static func published(on db: any Database) -> QueryBuilder<Innovation> {
+        Innovation.query(on: db).filter(\.$status == .verified).filter(\.$isPublic == true).with(\.$agency)
+    }
+
+    func memoryBytes() -> Int { index.withLockedValue { $0.approximateBytes } }
+}
+
+/// Turns innovations into what the index reads.
+struct CatalogueDocumentBuilder {
+    let db: any Database
+
+    func documents(for innovations: [Innovation]) async throws -> [SearchDocument] {
+        var agencies: [Int: Agency] = [:]
+        let missing = Set(innovations.map { $0.$agency.id }).filter { id in
+            !innovations.contains { $0.$agency.id == id && $0.$agency.value != nil }
+        }
+        if !missing.isEmpty {
+            for agency in try await Agency.query(on: db).filter(\.$id ~~ missing).all() { agencies[agency.id!] = agency }
+        }
+        return innovations.map { innovation in
+            let agency = innovation.$agency.value ?? agencies[innovation.$agency.id]
+            return Self.document(innovation, agency: agency)
+        }
+    }
+
+    static func document(_ innovation: Innovation, agency: Agency?) -> SearchDocument {
+        let affairs = ([innovation.mainAffair].compactMap { $0 } + innovation.otherAffairs)
+        let affairNames = affairs.compactMap { GovernmentAffair.named($0)?.name }
+        var facets: [SearchFacet: [String]] = [
+            .agency: [String(innovation.$agency.id)],
+            .category: [innovation.category.rawValue],
+            .mode: [innovation.deliveryMode.rawValue],
+            .stage: [innovation.stage.rawValue],
+            .sdg: innovation.sdgs.map(String.init),
+            .theme: innovation.themes,
+        ]
+        if let main = innovation.mainAffair { facets[.affair] = [main] }
+        if let year = innovation.implementationStartDate?.year ?? innovation.startYear { facets[.year] = [String(year)] }
+        let body = [innovation.design, innovation.goals, innovation.benefits, innovation.results, innovation.beneficiaries]
+            .joined(separator: "\n")
+        return SearchDocument(
+            id: innovation.id!, title: innovation.name, acronym: innovation.acronym,
+            keywords: (innovation.themes + affairNames + [agency?.name ?? ""]).joined(separator: ", "),
+            body: body, facets: facets,
+            newestKey: innovation.implementationStart ?? innovation.trialStart ?? "")
+    }
+}
+
+extension Innovation {
+    var implementationStartDate: CalendarDate? { implementationStart.flatMap(CalendarDate.init(parsing:)) }
+}
+
+extension Application {
+    private struct CatalogueKey: StorageKey { typealias Value = CatalogueSearch }
+
+    var catalogue: CatalogueSearch {
+        if let existing = storage[CatalogueKey.self] { return existing }
+        let created = CatalogueSearch()
+        storage[CatalogueKey.self] = created
+        return created
+    }
+}
+
+/// Builds the index when the application boots and catches up with other instances every few
+/// seconds while it runs; the repeating task ends with the application.
+final class CatalogueLifecycle: LifecycleHandler, Sendable {
+    static let catchUpInterval: TimeAmount = .seconds(3)
+    private let task = NIOLockedValueBox<RepeatedTask?>(nil)
+
+    func didBootAsync(_ application: Application) async throws {
+        try await application.catalogue.rebuild(on: application.db)
+        let search = application.catalogue
+        let db = application.db
+        let logger = application.logger
+        let loop = application.eventLoopGroup.next()
+        let repeated = loop.scheduleRepeatedAsyncTask(initialDelay: Self.catchUpInterval, delay: Self.catchUpInterval) { _ in
+            loop.makeFutureWithTask {
+                do { try await search.catchUp(on: db) } catch { logger.report(error: error) }
+            }
+        }
+        task.withLockedValue { $0 = repeated }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        let repeated = task.withLockedValue { current -> RepeatedTask? in
+            defer { current = nil }
+            return current
+        }
+        guard let repeated else { return }
+        let promise = application.eventLoopGroup.next().makePromise(of: Void.self)
+        repeated.cancel(promise: promise)
+        try? await promise.futureResult.get()
+    }
+}

@@ -1,0 +1,203 @@
+import Fluent
+import LumbungCore
+import Vapor
+
+/// The open data API under `/api/v1`: the same selection as the catalogue page, as JSON or CSV.
+/// Only verified, published innovations ever appear.
+struct OpenDataController {
+    struct InnovationSummary: Content {
+        let id: Int
+        let name: String
+        let acronym: String
+        let agency: AgencyRef
+        let category: String
+        let delivery_mode: String
+        let stage: String
+        let main_affair: String?
+        let implementation_start: String?
+        let themes: [String]
+        let sdgs: [Int]
+        let url: String
+    }
+
+    struct AgencyRef: Content {
+        let id: Int
+        let name: String
+    }
+
+    struct InnovationDetail: Content {
+        let id: Int
+        let name: String
+        let acronym: String
+        let agency: AgencyRef
+        let category: String
+        let delivery_mode: String
+        let stage: String
+        let initiator: String
+        let main_affair: String?
+        let other_affairs: [String]
+        let trial_start: String?
+        let implementation_start: String?
+        let design: String
+        let goals: String
+        let benefits: String
+        let results: String
+        let beneficiaries: String
+        let themes: [String]
+        let sdgs: [Int]
+        let video_url: String?
+        let latitude: Double?
+        let longitude: Double?
+        let replicated_from_id: Int?
+        let replicated_from_name: String?
+        let url: String
+    }
+
+    struct FacetValue: Content {
+        let value: String
+        let label: String
+        let count: Int
+    }
+
+    struct SearchPage: Content {
+        let items: [InnovationSummary]
+        let total: Int
+        let page: Int
+        let per_page: Int
+        let facets: [String: [FacetValue]]
+    }
+
+    struct AgencyItem: Content {
+        let id: Int
+        let code: String
+        let name: String
+        let short_name: String
+        let kind: String
+        let parent_id: Int?
+        let published_innovations: Int
+    }
+
+    struct ErrorBody: Content {
+        let error: String
+    }
+
+    @Sendable func innovations(req: Request) async throws -> Response {
+        let (parameters, problems) = CatalogueParameters.read(req)
+        if let problem = problems.first { return try await Self.error(.badRequest, problem.message, req) }
+        let result = req.application.catalogue.snapshot.search(parameters.request)
+        let records = try await CatalogueRecords.load(result.hits.map(\.id), on: req.db)
+        let names = try await CatalogueRecords.agencyNames(on: req.db)
+        let labels = Labels(req)
+        var facets: [String: [FacetValue]] = [:]
+        for facet in SearchFacet.allCases {
+            facets[facet.rawValue] = (result.facets[facet] ?? []).map {
+                FacetValue(value: $0.value, label: CatalogueLabels.value(facet, $0.value, labels: labels, agencies: names), count: $0.count)
+            }
+        }
+        let body = SearchPage(items: records.map { Self.summary($0, names: names) }, total: result.total,
+                              page: parameters.page, per_page: parameters.perPage, facets: facets)
+        return try await body.encodeResponse(for: req)
+    }
+
+    @Sendable func innovation(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("innovationID", as: Int.self),
+              let innovation = try await CatalogueSearch.published(on: req.db).filter(\.$id == id).first() else {
+            return try await Self.error(.notFound, "No published innovation with this id", req)
+        }
+        return try await Self.detail(innovation).encodeResponse(for: req)
+    }
+
+    @Sendable func agencies(req: Request) async throws -> Response {
+        let agencies = try await Agency.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
+        let counts = req.application.catalogue.snapshot.search(SearchRequest(query: SearchQuery.parse(""), limit: 0)).facets[.agency] ?? []
+        let byAgency = Dictionary(uniqueKeysWithValues: counts.map { ($0.value, $0.count) })
+        let items = agencies.map {
+            AgencyItem(id: $0.id!, code: $0.code, name: $0.name, short_name: $0.shortName, kind: $0.kind.rawValue,
+                       parent_id: $0.parentID, published_innovations: byAgency[String($0.id!)] ?? 0)
+        }
+        return try await items.encodeResponse(for: req)
+    }
+
+    /// The whole selection (every page), streamed in batches so that memory stays flat.
+    @Sendable func csv(req: Request) async throws -> Response {
+        var (parameters, problems) = CatalogueParameters.read(req)
+        if let problem = problems.first(where: { $0.parameter == "q" || $0.parameter == "sort" }) {
+            return try await Self.error(.badRequest, problem.message, req)
+        }
+        parameters.page = 1
+        var request = parameters.request
+        request.offset = 0
+        request.limit = Int.max / 2
+        let ids = req.application.catalogue.snapshot.search(request).hits.map(\.id)
+        let db = req.db
+        let names = try await CatalogueRecords.agencyNames(on: db)
+        let response = Response(status: .ok, body: .init(asyncStream: { writer in
+            do {
+                try await writer.write(.buffer(ByteBuffer(string: "\u{FEFF}" + CSVFormat.row(Self.csvHeader))))
+                for start in stride(from: 0, to: ids.count, by: 500) {
+                    let batch = try await CatalogueRecords.load(Array(ids[start..<min(start + 500, ids.count)]), on: db)
+                    let text = batch.map { CSVFormat.row(Self.csvRow($0, names: names)) }.joined()
+                    try await writer.write(.buffer(ByteBuffer(string: text)))
+                }
+                try await writer.write(.end)
+            } catch {
+                try? await writer.write(.error(error))
+            }
+        }))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"lumbung-inovasi.csv\"")
+        return response
+    }
+
+    static let csvHeader = ["id", "nama", "singkatan", "perangkat_daerah", "bentuk", "jenis", "tahapan", "inisiator",
+                            "urusan_utama", "urusan_lain", "tanggal_uji_coba", "tanggal_penerapan", "tema", "sdgs",
+                            "penerima_manfaat", "tautan_video", "url"]
+
+    static func csvRow(_ i: Innovation, names: [Int: String]) -> [String] {
+        [String(i.id!), i.name, i.acronym, names[i.$agency.id] ?? "", i.category.rawValue, i.deliveryMode.rawValue,
+         i.stage.rawValue, i.initiator.rawValue, i.mainAffair ?? "", i.otherAffairs.joined(separator: ";"),
+         i.trialStart ?? "", i.implementationStart ?? "", i.themes.joined(separator: ";"),
+         i.sdgs.map(String.init).joined(separator: ";"), i.beneficiaries,
+         WebAddress.isHTTP(i.videoURL) ? i.videoURL : "", "/catalogue/\(i.id!)"]
+    }
+
+    static func summary(_ i: Innovation, names: [Int: String]) -> InnovationSummary {
+        InnovationSummary(id: i.id!, name: i.name, acronym: i.acronym, agency: AgencyRef(id: i.$agency.id, name: names[i.$agency.id] ?? ""),
+                          category: i.category.rawValue, delivery_mode: i.deliveryMode.rawValue, stage: i.stage.rawValue,
+                          main_affair: i.mainAffair, implementation_start: i.implementationStart, themes: i.themes, sdgs: i.sdgs,
+                          url: "/catalogue/\(i.id!)")
+    }
+
+    static func detail(_ i: Innovation) -> InnovationDetail {
+        InnovationDetail(
+            id: i.id!, name: i.name, acronym: i.acronym, agency: AgencyRef(id: i.$agency.id, name: i.agency.name),
+            category: i.category.rawValue, delivery_mode: i.deliveryMode.rawValue, stage: i.stage.rawValue,
+            initiator: i.initiator.rawValue, main_affair: i.mainAffair, other_affairs: i.otherAffairs,
+            trial_start: i.trialStart, implementation_start: i.implementationStart, design: i.design, goals: i.goals,
+            benefits: i.benefits, results: i.results, beneficiaries: i.beneficiaries, themes: i.themes, sdgs: i.sdgs,
+            video_url: WebAddress.isHTTP(i.videoURL) ? i.videoURL : nil, latitude: i.latitude, longitude: i.longitude,
+            replicated_from_id: i.replicatedFromID, replicated_from_name: i.replicatedFromName.isEmpty ? nil : i.replicatedFromName,
+            url: "/catalogue/\(i.id!)")
+    }
+
+    static func error(_ status: HTTPStatus, _ message: String, _ req: Request) async throws -> Response {
+        try await ErrorBody(error: message).encodeResponse(status: status, for: req)
+    }
+
+    @Sendable func openAPI(req: Request) async throws -> Response {
+        let path = ResourceLocation.directory + "OpenAPI/openapi.json"
+        let response = try await req.fileio.asyncStreamFile(at: path)
+        response.headers.contentType = .json
+        return response
+    }
+}
+
+/// GET requests under /api may be read by pages on any site.
+struct CORSForReadsMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: .accessControlAllowOrigin, value: "*")
+        response.headers.replaceOrAdd(name: .accessControlAllowMethods, value: "GET, OPTIONS")
+        return response
+    }
+}

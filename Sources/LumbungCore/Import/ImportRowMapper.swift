@@ -1,0 +1,229 @@
+/// One problem in an imported file, named by row and column as the spreadsheet shows them.
+public struct ImportProblem: Equatable, Sendable {
+    /// The spreadsheet row: the header is row 1, the first innovation row 2.
+    public let row: Int
+    public let column: String
+    public let message: LocalizedMessage
+
+    public init(row: Int, column: String, message: LocalizedMessage) {
+        self.row = row
+        self.column = column
+        self.message = message
+    }
+
+    public func text(in language: Language) -> String {
+        StringCatalogue.text("import.problem", language: language, arguments: [String(row), column, message.text(in: language)])
+    }
+}
+
+/// One row, read and checked, ready to be written.
+public struct ImportedInnovation: Equatable, Sendable {
+    public let row: Int
+    public let code: String
+    public let agencyCode: String
+    public let profile: InnovationProfile
+    public let status: ReviewStatus
+    public let isPublic: Bool
+}
+
+extension ImportedInnovation {
+    public func keeping(replicatedFromID: Int?) -> ImportedInnovation {
+        var profile = self.profile
+        profile.replicatedFromID = replicatedFromID
+        return ImportedInnovation(row: row, code: code, agencyCode: agencyCode, profile: profile, status: status, isPublic: isPublic)
+    }
+}
+
+/// Reads the rows of an import file into innovations, collecting every problem at once.
+/// Checks that need the database (does the agency exist? is the name taken?) are the caller's.
+public enum ImportRowMapper {
+    public struct Mapping: Sendable {
+        public var rows: [ImportedInnovation] = []
+        public var problems: [ImportProblem] = []
+        /// Every row's agency code, also of rows with problems, so that an unknown agency is
+        /// reported together with everything else.
+        public var agencyCodes: [(row: Int, code: String)] = []
+    }
+
+    public static func map(_ table: [[String]]) -> Mapping {
+        var mapping = Mapping()
+        guard let header = table.first else {
+            mapping.problems = [ImportProblem(row: 1, column: "-", message: LocalizedMessage("import.empty"))]
+            return mapping
+        }
+        let names = header.map { $0.trimmingWhitespace().lowercased().replacingSpaces() }
+        var problems: [ImportProblem] = []
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() where !name.isEmpty {
+            if index[name] != nil {
+                problems.append(ImportProblem(row: 1, column: name, message: LocalizedMessage("import.duplicateColumn")))
+            }
+            index[name] = position
+        }
+        for column in ImportTemplate.columns where column.required && index[column.header] == nil {
+            problems.append(ImportProblem(row: 1, column: column.header, message: LocalizedMessage("import.missingColumn")))
+        }
+        guard problems.isEmpty else { mapping.problems = problems; return mapping }
+
+        var rows: [ImportedInnovation] = []
+        var codes: [String: Int] = [:]
+        for (offset, cells) in table.dropFirst().enumerated() {
+            let rowNumber = offset + 2
+            if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+            if cells.count != header.count {
+                problems.append(ImportProblem(row: rowNumber, column: "-",
+                                              message: LocalizedMessage("import.columnCount", String(cells.count), String(header.count))))
+                continue
+            }
+            func value(_ name: String) -> String {
+                guard let position = index[name] else { return "" }
+                return ImportRowMapper.unneutralised(cells[position].trimmingWhitespace())
+            }
+            var rowProblems: [ImportProblem] = []
+            func problem(_ column: String, _ message: LocalizedMessage) {
+                rowProblems.append(ImportProblem(row: rowNumber, column: column, message: message))
+            }
+
+            let code = value("kode").uppercased()
+            if code.isEmpty {
+                problem("kode", LocalizedMessage("error.required"))
+            } else if code.count > 40 || !code.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_./".contains($0) }) {
+                problem("kode", LocalizedMessage("error.badCode"))
+            } else if let first = codes[code] {
+                problem("kode", LocalizedMessage("import.duplicateCode", String(first)))
+            } else {
+                codes[code] = rowNumber
+            }
+            let agencyCode = value("kode_perangkat_daerah").uppercased()
+            if agencyCode.isEmpty { problem("kode_perangkat_daerah", LocalizedMessage("error.required")) }
+            else { mapping.agencyCodes.append((rowNumber, agencyCode)) }
+
+            var input = InnovationFormInput()
+            input.name = value("nama")
+            input.acronym = value("singkatan")
+            input.category = choice(value("bentuk"), Self.categories, column: "bentuk", problem: problem)
+            input.deliveryMode = choice(value("jenis"), Self.modes, column: "jenis", problem: problem)
+            input.stage = choice(value("tahapan"), Self.stages, column: "tahapan", problem: problem)
+            input.initiator = choice(value("inisiator"), Self.initiators, column: "inisiator", problem: problem)
+            input.mainAffair = affairCode(value("urusan_utama"), column: "urusan_utama", problem: problem)
+            input.otherAffairs = list(value("urusan_lain")).compactMap { affairCode($0, column: "urusan_lain", problem: problem) }
+            input.trialStart = value("tanggal_uji_coba")
+            input.implementationStart = value("tanggal_penerapan")
+            input.design = value("rancang_bangun")
+            input.goals = value("tujuan")
+            input.benefits = value("manfaat")
+            input.results = value("hasil")
+            input.beneficiaries = value("penerima_manfaat")
+            input.themes = list(value("tema")).joined(separator: ", ")
+            input.sdgs = list(value("sdgs"))
+            input.videoURL = value("tautan_video")
+            input.latitude = value("lintang")
+            input.longitude = value("bujur")
+            input.replicatedFromName = value("replikasi_dari")
+
+            let statusText = value("status")
+            let status: ReviewStatus = statusText.isEmpty ? .draft
+                : (Self.statuses[Self.key(statusText)] ?? {
+                    problem("status", LocalizedMessage("error.unknownChoice", statusText))
+                    return .draft
+                }())
+            let publishText = Self.key(value("publikasi"))
+            var isPublic = false
+            switch publishText {
+            case "", "tidak", "no", "false", "0": isPublic = false
+            case "ya", "yes", "true", "1": isPublic = true
+            default: problem("publikasi", LocalizedMessage("error.unknownChoice", value("publikasi")))
+            }
+            if isPublic && status != .verified { problem("publikasi", LocalizedMessage("import.publishNeedsVerified")) }
+
+            switch input.parse() {
+            case .success(let profile):
+                if rowProblems.isEmpty {
+                    rows.append(ImportedInnovation(row: rowNumber, code: code, agencyCode: agencyCode, profile: profile,
+                                                   status: status, isPublic: isPublic))
+                }
+            case .failure(let errors):
+                // A column already reported (an unknown choice, say) is not reported twice.
+                for error in errors {
+                    let column = Self.column(for: error.field)
+                    if !rowProblems.contains(where: { $0.column == column }) { problem(column, error.message) }
+                }
+            }
+            problems += rowProblems
+        }
+        mapping.rows = rows
+        mapping.problems = problems
+        return mapping
+    }
+
+    /// Exports put an apostrophe before cells that start like a formula; reading takes it off.
+    static func unneutralised(_ text: String) -> String {
+        guard text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@".contains(next) else { return text }
+        return String(text.dropFirst())
+    }
+
+    static func column(for field: ProfileField) -> String {
+        ImportTemplate.columns.first { $0.field == field }?.header ?? field.rawValue
+    }
+
+    static func key(_ text: String) -> String {
+        text.trimmingWhitespace().lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "_" }).joined(separator: " ")
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "\n" }).map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    private static func choice(_ text: String, _ table: [String: String], column: String,
+                               problem: (String, LocalizedMessage) -> Void) -> String? {
+        if text.isEmpty { problem(column, LocalizedMessage("error.required")); return nil }
+        guard let code = table[key(text)] else { problem(column, LocalizedMessage("error.unknownChoice", text)); return nil }
+        return code
+    }
+
+    private static func affairCode(_ text: String, column: String, problem: (String, LocalizedMessage) -> Void) -> String? {
+        if text.isEmpty { return nil }
+        let wanted = key(text)
+        if let affair = GovernmentAffair.all.first(where: { $0.code == wanted || key($0.name) == wanted }) { return affair.code }
+        problem(column, LocalizedMessage("error.unknownChoice", text))
+        return nil
+    }
+
+    static func table<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ labels: [E: [String]]) -> [String: String] where E.RawValue == String {
+        var result: [String: String] = [:]
+        for value in type.allCases {
+            result[key(value.rawValue)] = value.rawValue
+            for label in labels[value] ?? [] { result[key(label)] = value.rawValue }
+        }
+        return result
+    }
+
+    static let categories = table(InnovationCategory.self, [
+        .publicService: ["pelayanan publik", "inovasi pelayanan publik", "public service"],
+        .governance: ["tata kelola pemerintahan daerah", "tata kelola pemerintahan", "tata kelola", "governance"],
+        .other: ["lainnya", "bentuk lainnya", "bentuk lainnya sesuai urusan", "other"],
+    ])
+    static let modes = table(DeliveryMode.self, [.digital: ["daring"], .nonDigital: ["non-digital", "non digital", "nondigital", "luring"]])
+    static let stages = table(Stage.self, [.initiative: ["inisiatif"], .trial: ["uji coba", "ujicoba", "uji-coba"], .implementation: ["penerapan"]])
+    static let initiators = table(Initiator.self, [
+        .regionalHead: ["kepala daerah"], .councilMember: ["anggota dprd", "dprd"],
+        .agency: ["perangkat daerah", "opd"], .civilServant: ["asn", "aparatur sipil negara"], .citizen: ["masyarakat", "anggota masyarakat"],
+    ])
+    static let statuses: [String: ReviewStatus] = {
+        var result: [String: ReviewStatus] = [:]
+        let labels: [ReviewStatus: [String]] = [
+            .draft: ["draf", "draft"], .submitted: ["diajukan", "submitted"],
+            .revisionRequested: ["perlu perbaikan", "revisionrequested", "revision requested"],
+            .verified: ["terverifikasi", "verified", "diverifikasi"], .archived: ["diarsipkan", "archived", "arsip"],
+        ]
+        for (status, words) in labels { for word in words { result[word] = status } }
+        return result
+    }()
+}
+
+extension String {
+    /// "Kode Perangkat Daerah" and "kode perangkat daerah" read as the header kode_perangkat_daerah.
+    func replacingSpaces() -> String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: "_")
+    }
+}

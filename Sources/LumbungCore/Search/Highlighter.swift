@@ -1,0 +1,90 @@
+/// A piece of displayed text, marked when it is a word that matched the search.
+public struct HighlightSegment: Sendable, Equatable {
+    public let text: String
+    public let isMatch: Bool
+
+    public init(text: String, isMatch: Bool) {
+        self.text = text
+        self.isMatch = isMatch
+    }
+}
+
+/// Splits a text into plain and highlighted pieces: words whose stem is in `terms` are marked.
+///
+/// Matching goes through `TextAnalyzer`, so a search for "layanan" marks "Pelayanan" and
+/// "melayani" as well, while the pieces keep the original spelling; the view only has to wrap
+/// the matched pieces (escaping every piece as usual).
+public enum Highlighter: Sendable {
+    public static func segments(_ text: String, terms: Set<String>) -> [HighlightSegment] {
+        var matches: [Range<String.Index>] = []
+        if !terms.isEmpty {
+            var cache = TextAnalyzer.TermCache()
+            TextAnalyzer.scanWords(text[...]) { range, folded in
+                if let term = cache.term(forFolded: folded), terms.contains(term) { matches.append(range) }
+                return true
+            }
+        }
+        return pieces(text, from: text.startIndex, to: text.endIndex, matches: matches[...])
+    }
+
+    /// A window of about `words` words around the first match (the start of the text when none),
+    /// as segments, with "…" pieces where it was cut. The window opens a few words before the
+    /// match so the reader sees it in context.
+    public static func snippet(_ text: String, terms: Set<String>, words: Int = 30) -> [HighlightSegment] {
+        let size = max(1, words)
+        // Every word (stop words too, they count towards the window) and whether it matches.
+        var ranges: [Range<String.Index>] = []
+        var isMatch: [Bool] = []
+        var firstMatch: Int?
+        var cache = TextAnalyzer.TermCache()
+        TextAnalyzer.scanWords(text[...]) { range, folded in
+            let matched = !terms.isEmpty && cache.term(forFolded: folded).map(terms.contains) == true
+            if matched && firstMatch == nil { firstMatch = ranges.count }
+            ranges.append(range)
+            isMatch.append(matched)
+            // Enough once the window after the first match is full; without a match, keep looking.
+            if let firstMatch { return ranges.count < firstMatch + size }
+            return true
+        }
+        guard !ranges.isEmpty else { return pieces(text, from: text.startIndex, to: text.endIndex, matches: []) }
+
+        let lead = size / 4
+        var first = max(0, (firstMatch ?? 0) - lead)
+        let last = min(ranges.count, first + size) - 1
+        first = max(0, min(first, last - size + 1))
+        let cutBefore = first > 0
+        // Words were only collected up to the window when there was a match, so check the text.
+        let cutAfter = last < ranges.count - 1 || hasWord(in: text[ranges[last].upperBound...])
+
+        let from = cutBefore ? ranges[first].lowerBound : text.startIndex
+        let to = cutAfter ? ranges[last].upperBound : text.endIndex
+        let matches = (first...last).filter { isMatch[$0] }.map { ranges[$0] }
+        var result: [HighlightSegment] = []
+        if cutBefore { result.append(HighlightSegment(text: ellipsis, isMatch: false)) }
+        result += pieces(text, from: from, to: to, matches: matches[...])
+        if cutAfter { result.append(HighlightSegment(text: ellipsis, isMatch: false)) }
+        return result
+    }
+
+    static let ellipsis = "…"
+
+    /// The text between `from` and `to`, split at the matched ranges (ascending, inside it).
+    static func pieces(_ text: String, from: String.Index, to: String.Index,
+                       matches: ArraySlice<Range<String.Index>>) -> [HighlightSegment] {
+        var result: [HighlightSegment] = []
+        var cursor = from
+        for match in matches {
+            if cursor < match.lowerBound {
+                result.append(HighlightSegment(text: String(text[cursor..<match.lowerBound]), isMatch: false))
+            }
+            result.append(HighlightSegment(text: String(text[match]), isMatch: true))
+            cursor = match.upperBound
+        }
+        if cursor < to { result.append(HighlightSegment(text: String(text[cursor..<to]), isMatch: false)) }
+        return result
+    }
+
+    static func hasWord(in text: Substring) -> Bool {
+        text.contains(where: TextAnalyzer.isWordCharacter)
+    }
+}

@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import LumbungCore
+import Testing
+import VaporTesting
+@testable import App
+
+extension AppTests {
+    @Suite struct CatalogueTests {
+        /// Two published innovations, one verified but hidden, one draft.
+        static func seed(_ app: Application) async throws -> (Fixture, published: Innovation, other: Innovation, hidden: Innovation, draft: Innovation) {
+            let fixture = try await Fixture.make(app)
+            let published = try await fixture.innovation(app, name: "Pelayanan Adminduk Keliling")
+            let other = try await fixture.innovation(app, name: "Aplikasi Antrean Puskesmas", agency: fixture.otherAgency)
+            let hidden = try await fixture.innovation(app, name: "Layanan Internal Rahasia")
+            let draft = try await fixture.innovation(app, name: "Layanan Draf Belum Jadi")
+            let store = InnovationStore(db: app.db, search: app.catalogue)
+            for (innovation, publish) in [(published, true), (other, true), (hidden, false)] {
+                innovation.status = .verified
+                innovation.isPublic = publish
+                try await store.save(innovation, action: publish ? "publish" : "verify", by: fixture.admin)
+            }
+            return (fixture, published, other, hidden, draft)
+        }
+
+        @Test func onlyPublishedInnovationsAppearAndVanishWhenUnpublished() async throws {
+            try await withApp { app in
+                let (fixture, published, _, hidden, draft) = try await Self.seed(app)
+                var visitor = Browser(app)
+                let page = try await visitor.get("/catalogue?q=layanan")
+                #expect(page.status == .ok)
+                let body = page.body.string
+                #expect(body.contains("Adminduk Keliling"))
+                #expect(body.contains("<mark>"))
+                #expect(!body.contains("Layanan Internal Rahasia") && !body.contains("Layanan Draf Belum Jadi"))
+                #expect(try await visitor.get("/catalogue/\(published.id!)").status == .ok)
+                #expect(try await visitor.get("/catalogue/\(hidden.id!)").status == .notFound)
+                #expect(try await visitor.get("/catalogue/\(draft.id!)").status == .notFound)
+
+                var admin = Browser(app)
+                try await admin.login(fixture.admin.email)
+                #expect(try await admin.post("/innovations/\(published.id!)/unpublish").status == .seeOther)
+                #expect(!(try await visitor.get("/catalogue?q=layanan").body.string.contains("Adminduk Keliling")))
+                #expect(try await visitor.get("/catalogue/\(published.id!)").status == .notFound)
+                let api = try await app.sendRequest(.GET, "/api/v1/innovations/\(published.id!)")
+                #expect(api.status == .notFound)
+                #expect(api.body.string.contains("\"error\""))
+            }
+        }
+
+        @Test func facetsCountAndFilter() async throws {
+            try await withApp { app in
+                let (fixture, _, _, _, _) = try await Self.seed(app)
+                let all = try await app.sendRequest(.GET, "/api/v1/innovations")
+                let page = try JSONDecoder().decode(OpenDataController.SearchPage.self, from: Data(all.body.readableBytesView))
+                #expect(page.total == 2)
+                #expect(Set(page.facets["agency"]!.map(\.value)) == [String(fixture.agency.id!), String(fixture.otherAgency.id!)])
+                #expect(page.facets["agency"]!.first { $0.value == String(fixture.agency.id!) }?.label == "Dinas Kependudukan dan Pencatatan Sipil")
+                let filtered = try await app.sendRequest(.GET, "/api/v1/innovations?agency=\(fixture.otherAgency.id!)")
+                let narrowed = try JSONDecoder().decode(OpenDataController.SearchPage.self, from: Data(filtered.body.readableBytesView))
+                #expect(narrowed.items.map(\.name) == ["Aplikasi Antrean Puskesmas"])
+                #expect(filtered.headers.first(name: .accessControlAllowOrigin) == "*")
+            }
+        }
+
+        @Test func badQueriesGetClearAnswersNeverAServerError() async throws {
+            try await withApp { app in
+                _ = try await Self.seed(app)
+                let long = String(repeating: "pelayanan ", count: 1000)
+                for path in ["/api/v1/innovations?page=-1", "/api/v1/innovations?per_page=1000000", "/api/v1/innovations?page=abc",
+                             "/api/v1/innovations?q=" + Browser.encode(long), "/api/v1/innovations?sort=random"] {
+                    let response = try await app.sendRequest(.GET, path)
+                    #expect(response.status == .badRequest, "\(path)")
+                    #expect(response.body.string.hasPrefix("{\"error\""), "\(path)")
+                }
+                for query in ["\"jemput bola", "dan yang di", "' OR 1=1 --", "<script>alert(1)</script>", "-", "\"\""] {
+                    let api = try await app.sendRequest(.GET, "/api/v1/innovations?q=" + Browser.encode(query))
+                    #expect(api.status == .ok, "\(query)")
+                    var visitor = Browser(app)
+                    let page = try await visitor.get("/catalogue?q=" + Browser.encode(query))
+                    #expect(page.status == .ok, "\(query)")
+                    #expect(!page.body.string.contains("<script>alert(1)"))
+                }
+                var visitor = Browser(app)
+                let page = try await visitor.get("/catalogue?q=" + Browser.encode(long) + "&page=-3")
+                #expect(page.status == .ok)
+                #expect(page.body.string.contains("id=\"search-problems\""))
+            }
+        }
+
+        @Test func csvStreamsTheSelectionWithNeutralisedCells() async throws {
+            try await withApp { app in
+                let (fixture, published, _, _, _) = try await Self.seed(app)
+                published.acronym = "=HYPERLINK(\"http://evil.example\")"
+                try await InnovationStore(db: app.db, search: app.catalogue).save(published, action: "edited", by: fixture.admin)
+                let response = try await app.sendRequest(.GET, "/api/v1/innovations.csv?q=adminduk")
+                #expect(response.status == .ok)
+                #expect(response.headers.contentType?.subType == "csv")
+                let lines = response.body.string.split(separator: "\r\n")
+                try #require(lines.count == 2)
+                #expect(lines[0].hasPrefix("\u{FEFF}id,nama,singkatan"))
+                #expect(lines[1].contains("'=HYPERLINK"))
+            }
+        }
+
+        @Test func agenciesListCountsPublishedInnovations() async throws {
+            try await withApp { app in
+                let (fixture, _, _, _, _) = try await Self.seed(app)
+                let response = try await app.sendRequest(.GET, "/api/v1/agencies")
+                let items = try JSONDecoder().decode([OpenDataController.AgencyItem].self, from: Data(response.body.readableBytesView))
+                #expect(items.first { $0.id == fixture.agency.id }?.published_innovations == 1)
+                var visitor = Browser(app)
+                let page = try await visitor.get("/catalogue/agencies/\(fixture.agency.id!)")
+                #expect(page.body.string.contains("Pelayanan Adminduk Keliling"))
+                #expect(!page.body.string.contains("Aplikasi Antrean Puskesmas"))
+            }
+        }
+
+        @Test func anotherInstancesWritesArriveByCatchingUp() async throws {
+            try await withApp { app in
+                let (fixture, _, other, _, _) = try await Self.seed(app)
+                // Written as another instance would: straight to the database, without telling this index.
+                other.isPublic = false
+                try await InnovationStore(db: app.db).save(other, action: "unpublish", by: fixture.admin)
+                #expect(app.catalogue.snapshot.search(SearchRequest(query: SearchQuery.parse("antrean"))).total == 1)
+                try await app.catalogue.catchUp(on: app.db)
+                #expect(app.catalogue.snapshot.search(SearchRequest(query: SearchQuery.parse("antrean"))).total == 0)
+            }
+        }
+
+        @Test func anonymousVisitorsLandOnTheCatalogue() async throws {
+            try await withApp { app in
+                let response = try await app.sendRequest(.GET, "/")
+                #expect(response.status == .seeOther)
+                #expect(response.location == "/catalogue")
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import LumbungCore
+
+@Suite struct SearchIndexTests {
+    static func document(_ id: Int, _ title: String, body: String = "", acronym: String = "", agency: String = "1",
+                         category: String = "publicService", year: String = "2019", themes: [String] = [],
+                         newest: String = "2019-01-01") -> SearchDocument {
+        SearchDocument(id: id, title: title, acronym: acronym, keywords: themes.joined(separator: ", "), body: body,
+                       facets: [.agency: [agency], .category: [category], .year: [year], .theme: themes], newestKey: newest)
+    }
+
+    static let corpus = SearchIndex([
+        document(1, "Pelayanan Administrasi Kependudukan Keliling", body: "Petugas melayani warga perbatasan dengan jemput bola.",
+                 acronym: "SIPELANDUKILAT", agency: "1", themes: ["jemput bola"], newest: "2018-07-02"),
+        document(2, "Aplikasi Antrean Puskesmas", body: "Layanan kesehatan digital untuk mengurangi antrean.", agency: "2",
+                 newest: "2020-03-01"),
+        document(3, "Penerapan Tanda Tangan Elektronik", body: "Menerapkan dokumen digital pada pelayanan perizinan.",
+                 agency: "3", category: "governance", year: "2020", newest: "2020-06-01"),
+        document(4, "Sekolah Terapung", body: "Pendidikan bagi anak nelayan di pesisir; bola voli dan jemput sekolah.", agency: "2",
+                 newest: "2017-01-01"),
+    ])
+
+    func ids(_ text: String, filters: [SearchFacet: Set<String>] = [:], order: SearchOrder = .relevance) -> [Int] {
+        Self.corpus.search(SearchRequest(query: SearchQuery.parse(text), filters: filters, order: order, limit: 10)).hits.map(\.id)
+    }
+
+    @Test func findsMorphologicalVariants() {
+        // pelayanan, melayani and layanan share the root layan.
+        #expect(Set(ids("layanan")) == [1, 2, 3])
+        #expect(Set(ids("penerapan")) == [3])
+        #expect(Set(ids("diterapkan")) == [3])
+    }
+
+    @Test func titleMatchesRankAboveNarrative() {
+        // Document 1 has "pelayanan" in its title; 2 and 3 only in the body.
+        #expect(ids("pelayanan").first == 1)
+    }
+
+    @Test func allWordsMustMatchAndPhrasesKeepTheirOrder() {
+        #expect(ids("layanan digital") == [2, 3] || ids("layanan digital") == [3, 2])
+        #expect(Set(ids("jemput bola")) == [1, 4])
+        #expect(ids("\"jemput bola\"") == [1])
+    }
+
+    @Test func exclusionsRemoveMatches() {
+        #expect(Set(ids("layanan -digital")) == [1])
+        #expect(Set(ids("bola -\"jemput bola\"")) == [4])
+    }
+
+    @Test func facetsCountEveryMatchAndFiltersNarrow() {
+        let result = Self.corpus.search(SearchRequest(query: SearchQuery.parse("layanan"), limit: 1))
+        #expect(result.total == 3)
+        #expect(result.hits.count == 1)
+        #expect(result.facets[.category] == [FacetCount(value: "publicService", count: 2), FacetCount(value: "governance", count: 1)])
+        #expect(Set(ids("layanan", filters: [.agency: ["2", "3"]])) == [2, 3])
+        #expect(ids("layanan", filters: [.agency: ["2"], .category: ["governance"]]).isEmpty)
+    }
+
+    @Test func anEmptyQueryBrowsesNewestFirst() {
+        #expect(ids("") == [3, 2, 1, 4])
+        #expect(ids("dan yang") == [3, 2, 1, 4])
+    }
+
+    @Test func unknownWordsMatchNothing() {
+        #expect(ids("kapalselam").isEmpty)
+    }
+
+    @Test func updatesAndRemovalsTakeEffect() {
+        var index = Self.corpus
+        index.upsert(Self.document(2, "Aplikasi Antrean Rumah Sakit", body: "Pendaftaran daring."))
+        index.remove(id: 4)
+        #expect(index.count == 3)
+        let result = index.search(SearchRequest(query: SearchQuery.parse("antrean"), limit: 10))
+        #expect(result.hits.map(\.id) == [2])
+        #expect(index.search(SearchRequest(query: SearchQuery.parse("puskesmas"), limit: 10)).total == 0)
+        #expect(index.search(SearchRequest(query: SearchQuery.parse("sekolah"), limit: 10)).total == 0)
+        #expect(index.approximateBytes > 0)
+    }
+
+    /// Replaced documents leave dead entries behind; they must not weigh on idf or hide matches
+    /// (a bug once made every score negative after each document had been replaced twice).
+    @Test func replacingEveryDocumentTwiceKeepsTheSameAnswers() {
+        var index = Self.corpus
+        let documents = [Self.document(1, "Pelayanan Administrasi Kependudukan Keliling", body: "Petugas melayani warga."),
+                         Self.document(2, "Aplikasi Antrean Puskesmas", body: "Layanan kesehatan digital.")]
+        index = SearchIndex(documents)
+        for _ in 0..<2 { for document in documents { index.upsert(document) } }
+        let result = index.search(SearchRequest(query: SearchQuery.parse("layanan"), limit: 10))
+        #expect(result.total == 2)
+        #expect(result.hits.allSatisfy { $0.score > 0 })
+        #expect(index.count == 2)
+    }
+
+    @Test func pagesDoNotOverlap() {
+        let first = Self.corpus.search(SearchRequest(query: SearchQuery.parse(""), offset: 0, limit: 2)).hits.map(\.id)
+        let second = Self.corpus.search(SearchRequest(query: SearchQuery.parse(""), offset: 2, limit: 2)).hits.map(\.id)
+        #expect(first == [3, 2] && second == [1, 4])
+        #expect(Self.corpus.search(SearchRequest(query: SearchQuery.parse(""), offset: 10, limit: 2)).hits.isEmpty)
+    }
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Serves the same N generated innovations with Lumbung and with Datasette and measures both
+# with wrk on loopback. Writes a summary to bench/results/N.txt.
+#
+#   bash bench/run.sh [N]            (default 100000; needs wrk, python3, a release build)
+#
+# Steps: generate the CSV (fixed seed), load it into Lumbung through `lumbung import`, load the
+# same CSV into SQLite with sqlite-utils (FTS5 on the text columns) for Datasette, then run
+# three requests against each: a broad one-word query with the agency facet, a narrow
+# three-word query, and one record by id.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+N=${1:-100000}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+WORK=${WORK:-bench/data}
+mkdir -p "$WORK" bench/results
+LUMBUNG_PORT=8181
+DATASETTE_PORT=8182
+BIN=.build/release/lumbung
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+[[ -x $BIN ]] || { echo "==> building Lumbung (release)"; swift build -c release --product lumbung; }
+
+CSV="$WORK/innovations-$N.csv"
+if [[ ! -s $CSV ]]; then
+    echo "==> generating $N innovations"
+    python3 bench/generate.py "$N" > "$CSV"
+fi
+
+echo "==> loading Lumbung"
+DB="$WORK/lumbung-$N.sqlite"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+export DATABASE_URL="sqlite://$(pwd)/$DB"
+for i in $(seq -w 1 40); do
+    $BIN agency create --code "OPD-$i" --name "Perangkat Daerah $i" --kind office >/dev/null
+done
+/usr/bin/time -v $BIN import "$CSV" 2> "$WORK/import-time.txt" | tail -n 1
+IMPORT_SECONDS=$(grep "Elapsed (wall clock)" "$WORK/import-time.txt" | awk '{print $NF}')
+IMPORT_PEAK_KB=$(grep "Maximum resident set size" "$WORK/import-time.txt" | awk '{print $NF}')
+
+echo "==> loading Datasette"
+if [[ ! -x bench/.venv/bin/datasette ]]; then
+    python3 -m venv bench/.venv
+    bench/.venv/bin/pip install -q -r bench/requirements.txt
+fi
+DSDB="$WORK/datasette-$N.db"
+rm -f "$DSDB"
+bench/.venv/bin/sqlite-utils insert "$DSDB" innovations "$CSV" --csv --pk kode >/dev/null
+bench/.venv/bin/sqlite-utils enable-fts "$DSDB" innovations nama singkatan rancang_bangun tujuan manfaat hasil penerima_manfaat tema --fts5 --create-triggers >/dev/null
+bench/.venv/bin/sqlite-utils create-index "$DSDB" innovations kode_perangkat_daerah >/dev/null
+
+cleanup() { kill "${LUMBUNG_PID:-}" "${DATASETTE_PID:-}" 2>/dev/null || true; }
+trap cleanup EXIT
+$BIN serve --hostname 127.0.0.1 --port $LUMBUNG_PORT > "$WORK/lumbung-serve.log" 2>&1 &
+LUMBUNG_PID=$!
+bench/.venv/bin/datasette serve -i "$DSDB" --host 127.0.0.1 --port $DATASETTE_PORT --setting suggest_facets off \
+    --setting sql_time_limit_ms 60000 --setting facet_time_limit_ms 60000 > "$WORK/datasette.log" 2>&1 &
+DATASETTE_PID=$!
+for url in "http://127.0.0.1:$LUMBUNG_PORT/health" "http://127.0.0.1:$DATASETTE_PORT/-/versions.json"; do
+    for _ in $(seq 1 300); do curl -fsS "$url" >/dev/null 2>&1 && break; sleep 1; done
+done
+INDEX_BYTES=$(curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["search"]["memory_bytes"])')
+LUMBUNG_RSS_KB=$(ps -o rss= -p $LUMBUNG_PID | tr -d ' ')
+
+# The same three questions, asked of each.
+ID=$(curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/api/v1/innovations?q=posyandu&per_page=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+declare -A LUMBUNG=(
+    [broad]="/api/v1/innovations?q=pelayanan"
+    [narrow]="/api/v1/innovations?q=posyandu+krayan+kepuasan"
+    [record]="/api/v1/innovations/$ID"
+)
+declare -A DATASETTE=(
+    [broad]="/datasette-$N/innovations.json?_search=pelayanan&_facet=kode_perangkat_daerah"
+    [narrow]="/datasette-$N/innovations.json?_search=posyandu+krayan+kepuasan"
+    [record]="/datasette-$N/innovations/BENCH-$(printf %06d 1).json"
+)
+for name in broad narrow record; do
+    echo "   lumbung $name: total=$(curl -fsS "http://127.0.0.1:$LUMBUNG_PORT${LUMBUNG[$name]}" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", 1))')"
+    echo "   datasette $name: rows=$(curl -fsS "http://127.0.0.1:$DATASETTE_PORT${DATASETTE[$name]}" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("filtered_table_rows_count", len(d.get("rows", []))))')"
+done
+
+OUT="bench/results/$N.txt"
+{
+    echo "innovations: $N   connections: $CONNECTIONS   duration: $DURATION   machine: $(nproc) cores"
+    echo "import: $IMPORT_SECONDS (wall), peak RSS ${IMPORT_PEAK_KB} KB"
+    echo "lumbung after start: RSS ${LUMBUNG_RSS_KB} KB, search index ~${INDEX_BYTES} bytes"
+} > "$OUT"
+for name in broad narrow record; do
+    for server in lumbung datasette; do
+        if [[ $server == lumbung ]]; then url="http://127.0.0.1:$LUMBUNG_PORT${LUMBUNG[$name]}"; else url="http://127.0.0.1:$DATASETTE_PORT${DATASETTE[$name]}"; fi
+        echo "==> $server $name"
+        result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
+        rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+        p50=$(echo "$result" | awk '$1=="50%" {print $2}')
+        p99=$(echo "$result" | awk '$1=="99%" {print $2}')
+        errors=$(echo "$result" | grep -E "Non-2xx|Socket errors" | tr '\n' ' ')
+        printf '%-9s %-7s %10s req/s   p50 %8s   p99 %8s   %s\n' "$server" "$name" "$rps" "$p50" "$p99" "$errors" | tee -a "$OUT"
+    done
+done
+echo "==> written $OUT"
