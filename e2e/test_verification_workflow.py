@@ -11,6 +11,7 @@ import time
 from urllib.parse import urlparse
 
 from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -48,7 +49,17 @@ def click_and_wait_for_new_page(driver, element):
     browser has left the current document and the next one has loaded."""
     old_html = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    wait(driver).until(EC.staleness_of(old_html))
+
+    def left_old_page(_):
+        # Chromium sometimes answers a look at a node of the unloaded page with an
+        # "unhandled inspector error" instead of "stale element": both mean it is gone.
+        try:
+            old_html.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    wait(driver).until(left_old_page)
     wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
