@@ -39,8 +39,45 @@ public enum CSVReader {
     /// Errors carry the 1-based line number: unbalanced quote (the line where the never-closed
     /// quoted field opens), or text right after a closing quote.
     public static func parse(_ text: String) throws(CSVError) -> [[String]] {
-        var parser = CSVParser(bytes: Array(text.utf8))
+        var parser = CSVParser(bytes: Array(text.utf8), start: 0, decode: { String(decoding: $0, as: UTF8.self) })
         return try parser.parse()
+    }
+}
+
+/// Reads a CSV file one record at a time straight from its bytes, so that a large import never
+/// holds the whole file as text or as a table. Encoding (UTF-8 with or without BOM, else
+/// Windows-1252) and separator are decided once, as `CSVReader` does.
+public struct CSVRowReader {
+    private var parser: CSVParser
+    public let encoding: CSVReader.Encoding
+    private var separator: UInt8
+
+    public init(bytes: [UInt8]) {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let start = hasBOM ? 3 : 0
+        let isUTF8 = hasBOM || CSVRowReader.isValidUTF8(bytes[start...])
+        encoding = isUTF8 ? .utf8 : .windows1252
+        parser = CSVParser(bytes: bytes, start: start, decode: isUTF8
+            ? { String(decoding: $0, as: UTF8.self) }
+            : { Windows1252.decode($0) })
+        separator = parser.detectSeparator()
+    }
+
+    /// The next record, or nil at the end. A blank line is a record of one empty field.
+    public mutating func next() throws(CSVError) -> [String]? {
+        try parser.nextRecord(separator: separator)
+    }
+
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 }
 
@@ -63,11 +100,24 @@ private let lf = UInt8(ascii: "\n")
 
 private struct CSVParser {
     let bytes: [UInt8]
-    var index = 0
+    var index: Int
     var line = 1
+    let decode: (ArraySlice<UInt8>) -> String
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], start: Int, decode: @escaping (ArraySlice<UInt8>) -> String) {
         self.bytes = bytes
+        self.index = start
+        self.decode = decode
+    }
+
+    /// One record (blank lines are [""]), or nil at the end of the bytes.
+    mutating func nextRecord(separator: UInt8) throws(CSVError) -> [String]? {
+        guard index < bytes.count else { return nil }
+        if bytes[index] == cr || bytes[index] == lf {
+            skipLineEnd()
+            return [""]
+        }
+        return try record(separator: separator)
     }
 
     mutating func parse() throws(CSVError) -> [[String]] {
@@ -115,7 +165,7 @@ private struct CSVParser {
                 if byte == separator || byte == cr || byte == lf { break }
                 index += 1
             }
-            return String(decoding: bytes[start..<index], as: UTF8.self)
+            return decode(bytes[start..<index])
         }
         let openingLine = line
         index += 1
@@ -150,7 +200,7 @@ private struct CSVParser {
                                message: "text right after a closing quote (a quote inside a quoted field must be doubled: \"\")")
             }
         }
-        return String(decoding: value, as: UTF8.self)
+        return decode(value[...])
     }
 
     private mutating func skipLineEnd() {
@@ -164,10 +214,10 @@ private struct CSVParser {
     }
 
     /// Comma or semicolon, whichever occurs more outside quotes in the first record.
-    private func detectSeparator() -> UInt8 {
+    func detectSeparator() -> UInt8 {
         var commas = 0, semicolons = 0
         var inQuotes = false
-        for byte in bytes {
+        for byte in bytes[index...] {
             if byte == quote {
                 inQuotes.toggle()
             } else if !inQuotes {

@@ -17,17 +17,29 @@ final class CatalogueSearch: Sendable {
     var snapshot: SearchIndex { index.withLockedValue { $0 } }
     var isBuilt: Bool { builtAt.withLockedValue { $0 != nil } }
 
-    /// Rebuilds the whole index from the published innovations.
+    /// Rebuilds the whole index from the published innovations, reading them in batches so
+    /// that a large registry never sits in memory as models all at once.
     func rebuild(on db: any Database) async throws {
         let started = Date()
-        let innovations = try await Self.published(on: db).all()
-        let documents = try await CatalogueDocumentBuilder(db: db).documents(for: innovations)
-        let fresh = SearchIndex(documents)
-        index.withLockedValue { $0 = fresh }
-        let newest = innovations.compactMap(\.updatedAt).max() ?? started
-        watermark.withLockedValue { $0 = max($0, newest) }
+        var fresh = SearchIndex()
+        var newest = Date(timeIntervalSince1970: 0)
+        var lastID = 0
+        let builder = CatalogueDocumentBuilder(db: db)
+        while true {
+            let batch = try await Self.published(on: db).filter(\.$id > lastID).sort(\.$id).limit(Self.batchSize).all()
+            guard let last = batch.last?.id else { break }
+            for document in try await builder.documents(for: batch) { fresh.upsert(document) }
+            newest = max(newest, batch.compactMap(\.updatedAt).max() ?? newest)
+            lastID = last
+            if batch.count < Self.batchSize { break }
+        }
+        let built = fresh
+        index.withLockedValue { $0 = built }
+        watermark.withLockedValue { $0 = max($0, newest == Date(timeIntervalSince1970: 0) ? started : newest) }
         builtAt.withLockedValue { $0 = Date() }
     }
+
+    static let batchSize = 2000
 
     /// Brings one innovation up to date after a write in this process.
     func refresh(_ innovation: Innovation, on db: any Database) async throws {

@@ -45,13 +45,24 @@ public enum ImportRowMapper {
         public var agencyCodes: [(row: Int, code: String)] = []
     }
 
-    public static func map(_ table: [[String]]) -> Mapping {
-        var mapping = Mapping()
-        guard let header = table.first else {
-            mapping.problems = [ImportProblem(row: 1, column: "-", message: LocalizedMessage("import.empty"))]
-            return mapping
-        }
-        let names = header.map { $0.trimmingWhitespace().lowercased().replacingSpaces() }
+    /// Where each known column sits in the file.
+    public struct Header: Sendable {
+        let index: [String: Int]
+        let count: Int
+    }
+
+    /// What one row gave: the innovation when the row is sound, its problems otherwise, and its
+    /// codes either way (for the checks that span rows or need the database).
+    public struct RowResult: Sendable {
+        public let innovation: ImportedInnovation?
+        public let problems: [ImportProblem]
+        public let code: String?
+        public let agencyCode: String?
+    }
+
+    /// Reads the header row: every column named once, every required column present.
+    public static func header(_ cells: [String]) -> Validated<Header, [ImportProblem]> {
+        let names = cells.map { $0.trimmingWhitespace().lowercased().replacingSpaces() }
         var problems: [ImportProblem] = []
         var index: [String: Int] = [:]
         for (position, name) in names.enumerated() where !name.isEmpty {
@@ -63,97 +74,124 @@ public enum ImportRowMapper {
         for column in ImportTemplate.columns where column.required && index[column.header] == nil {
             problems.append(ImportProblem(row: 1, column: column.header, message: LocalizedMessage("import.missingColumn")))
         }
-        guard problems.isEmpty else { mapping.problems = problems; return mapping }
+        return problems.isEmpty ? .success(Header(index: index, count: cells.count)) : .failure(problems)
+    }
 
-        var rows: [ImportedInnovation] = []
+    /// A whole table at once: the header, every row, and codes used twice.
+    public static func map(_ table: [[String]]) -> Mapping {
+        var mapping = Mapping()
+        guard let first = table.first else {
+            mapping.problems = [ImportProblem(row: 1, column: "-", message: LocalizedMessage("import.empty"))]
+            return mapping
+        }
+        let header: Header
+        switch Self.header(first) {
+        case .success(let value): header = value
+        case .failure(let problems): mapping.problems = problems; return mapping
+        }
         var codes: [String: Int] = [:]
         for (offset, cells) in table.dropFirst().enumerated() {
-            let rowNumber = offset + 2
-            if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
-            if cells.count != header.count {
-                problems.append(ImportProblem(row: rowNumber, column: "-",
-                                              message: LocalizedMessage("import.columnCount", String(cells.count), String(header.count))))
-                continue
-            }
-            func value(_ name: String) -> String {
-                guard let position = index[name] else { return "" }
-                return ImportRowMapper.unneutralised(cells[position].trimmingWhitespace())
-            }
-            var rowProblems: [ImportProblem] = []
-            func problem(_ column: String, _ message: LocalizedMessage) {
-                rowProblems.append(ImportProblem(row: rowNumber, column: column, message: message))
-            }
-
-            let code = value("kode").uppercased()
-            if code.isEmpty {
-                problem("kode", LocalizedMessage("error.required"))
-            } else if code.count > 40 || !code.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_./".contains($0) }) {
-                problem("kode", LocalizedMessage("error.badCode"))
-            } else if let first = codes[code] {
-                problem("kode", LocalizedMessage("import.duplicateCode", String(first)))
-            } else {
-                codes[code] = rowNumber
-            }
-            let agencyCode = value("kode_perangkat_daerah").uppercased()
-            if agencyCode.isEmpty { problem("kode_perangkat_daerah", LocalizedMessage("error.required")) }
-            else { mapping.agencyCodes.append((rowNumber, agencyCode)) }
-
-            var input = InnovationFormInput()
-            input.name = value("nama")
-            input.acronym = value("singkatan")
-            input.category = choice(value("bentuk"), Self.categories, column: "bentuk", problem: problem)
-            input.deliveryMode = choice(value("jenis"), Self.modes, column: "jenis", problem: problem)
-            input.stage = choice(value("tahapan"), Self.stages, column: "tahapan", problem: problem)
-            input.initiator = choice(value("inisiator"), Self.initiators, column: "inisiator", problem: problem)
-            input.mainAffair = affairCode(value("urusan_utama"), column: "urusan_utama", problem: problem)
-            input.otherAffairs = list(value("urusan_lain")).compactMap { affairCode($0, column: "urusan_lain", problem: problem) }
-            input.trialStart = value("tanggal_uji_coba")
-            input.implementationStart = value("tanggal_penerapan")
-            input.design = value("rancang_bangun")
-            input.goals = value("tujuan")
-            input.benefits = value("manfaat")
-            input.results = value("hasil")
-            input.beneficiaries = value("penerima_manfaat")
-            input.themes = list(value("tema")).joined(separator: ", ")
-            input.sdgs = list(value("sdgs"))
-            input.videoURL = value("tautan_video")
-            input.latitude = value("lintang")
-            input.longitude = value("bujur")
-            input.replicatedFromName = value("replikasi_dari")
-
-            let statusText = value("status")
-            let status: ReviewStatus = statusText.isEmpty ? .draft
-                : (Self.statuses[Self.key(statusText)] ?? {
-                    problem("status", LocalizedMessage("error.unknownChoice", statusText))
-                    return .draft
-                }())
-            let publishText = Self.key(value("publikasi"))
-            var isPublic = false
-            switch publishText {
-            case "", "tidak", "no", "false", "0": isPublic = false
-            case "ya", "yes", "true", "1": isPublic = true
-            default: problem("publikasi", LocalizedMessage("error.unknownChoice", value("publikasi")))
-            }
-            if isPublic && status != .verified { problem("publikasi", LocalizedMessage("import.publishNeedsVerified")) }
-
-            switch input.parse() {
-            case .success(let profile):
-                if rowProblems.isEmpty {
-                    rows.append(ImportedInnovation(row: rowNumber, code: code, agencyCode: agencyCode, profile: profile,
-                                                   status: status, isPublic: isPublic))
-                }
-            case .failure(let errors):
-                // A column already reported (an unknown choice, say) is not reported twice.
-                for error in errors {
-                    let column = Self.column(for: error.field)
-                    if !rowProblems.contains(where: { $0.column == column }) { problem(column, error.message) }
+            let result = mapRow(cells, row: offset + 2, header: header)
+            var problems = result.problems
+            if let code = result.code {
+                if let earlier = codes[code] {
+                    problems.append(ImportProblem(row: offset + 2, column: "kode", message: LocalizedMessage("import.duplicateCode", String(earlier))))
+                } else {
+                    codes[code] = offset + 2
                 }
             }
-            problems += rowProblems
+            if let agency = result.agencyCode { mapping.agencyCodes.append((offset + 2, agency)) }
+            if problems.isEmpty, let innovation = result.innovation { mapping.rows.append(innovation) }
+            mapping.problems += problems
         }
-        mapping.rows = rows
-        mapping.problems = problems
         return mapping
+    }
+
+    /// One row. Blank rows give nothing and no problem.
+    public static func mapRow(_ cells: [String], row rowNumber: Int, header: Header) -> RowResult {
+        if cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
+            return RowResult(innovation: nil, problems: [], code: nil, agencyCode: nil)
+        }
+        guard cells.count == header.count else {
+            return RowResult(innovation: nil, problems: [ImportProblem(row: rowNumber, column: "-",
+                             message: LocalizedMessage("import.columnCount", String(cells.count), String(header.count)))],
+                             code: nil, agencyCode: nil)
+        }
+        let index = header.index
+        func value(_ name: String) -> String {
+            guard let position = index[name] else { return "" }
+            return ImportRowMapper.unneutralised(cells[position].trimmingWhitespace())
+        }
+        var rowProblems: [ImportProblem] = []
+        func problem(_ column: String, _ message: LocalizedMessage) {
+            rowProblems.append(ImportProblem(row: rowNumber, column: column, message: message))
+        }
+
+        var validCode: String?
+        let code = value("kode").uppercased()
+        if code.isEmpty {
+            problem("kode", LocalizedMessage("error.required"))
+        } else if code.count > 40 || !code.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_./".contains($0) }) {
+            problem("kode", LocalizedMessage("error.badCode"))
+        } else {
+            validCode = code
+        }
+        let agencyCode = value("kode_perangkat_daerah").uppercased()
+        if agencyCode.isEmpty { problem("kode_perangkat_daerah", LocalizedMessage("error.required")) }
+
+        var input = InnovationFormInput()
+        input.name = value("nama")
+        input.acronym = value("singkatan")
+        input.category = choice(value("bentuk"), Self.categories, column: "bentuk", problem: problem)
+        input.deliveryMode = choice(value("jenis"), Self.modes, column: "jenis", problem: problem)
+        input.stage = choice(value("tahapan"), Self.stages, column: "tahapan", problem: problem)
+        input.initiator = choice(value("inisiator"), Self.initiators, column: "inisiator", problem: problem)
+        input.mainAffair = affairCode(value("urusan_utama"), column: "urusan_utama", problem: problem)
+        input.otherAffairs = list(value("urusan_lain")).compactMap { affairCode($0, column: "urusan_lain", problem: problem) }
+        input.trialStart = value("tanggal_uji_coba")
+        input.implementationStart = value("tanggal_penerapan")
+        input.design = value("rancang_bangun")
+        input.goals = value("tujuan")
+        input.benefits = value("manfaat")
+        input.results = value("hasil")
+        input.beneficiaries = value("penerima_manfaat")
+        input.themes = list(value("tema")).joined(separator: ", ")
+        input.sdgs = list(value("sdgs"))
+        input.videoURL = value("tautan_video")
+        input.latitude = value("lintang")
+        input.longitude = value("bujur")
+        input.replicatedFromName = value("replikasi_dari")
+
+        let statusText = value("status")
+        var status = ReviewStatus.draft
+        if !statusText.isEmpty {
+            if let known = Self.statuses[Self.key(statusText)] { status = known }
+            else { problem("status", LocalizedMessage("error.unknownChoice", statusText)) }
+        }
+        var isPublic = false
+        switch Self.key(value("publikasi")) {
+        case "", "tidak", "no", "false", "0": isPublic = false
+        case "ya", "yes", "true", "1": isPublic = true
+        default: problem("publikasi", LocalizedMessage("error.unknownChoice", value("publikasi")))
+        }
+        if isPublic && status != .verified { problem("publikasi", LocalizedMessage("import.publishNeedsVerified")) }
+
+        var innovation: ImportedInnovation?
+        switch input.parse() {
+        case .success(let profile):
+            if rowProblems.isEmpty, let validCode {
+                innovation = ImportedInnovation(row: rowNumber, code: validCode, agencyCode: agencyCode, profile: profile,
+                                                status: status, isPublic: isPublic)
+            }
+        case .failure(let errors):
+            // A column already reported (an unknown choice, say) is not reported twice.
+            for error in errors {
+                let column = Self.column(for: error.field)
+                if !rowProblems.contains(where: { $0.column == column }) { problem(column, error.message) }
+            }
+        }
+        return RowResult(innovation: innovation, problems: rowProblems, code: validCode,
+                         agencyCode: agencyCode.isEmpty ? nil : agencyCode)
     }
 
     /// Exports put an apostrophe before cells that start like a formula; reading takes it off.
