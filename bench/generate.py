@@ -38,6 +38,18 @@ FILLER = ["secara", "terpadu", "berbasis", "aplikasi", "daring", "petugas", "war
           "program", "kegiatan", "target", "capaian", "indikator", "survei", "kepuasan", "pengguna", "wilayah"]
 ACRONYM_PARTS = ["SI", "E", "GO", "KITA", "BERSAMA", "CEPAT", "PINTAR", "SEHAT", "DESA", "LAYAN", "TANI", "LAUT"]
 
+# A long tail of village names (desa), so that a three-word query can be narrow, as real
+# catalogue queries naming a place are.
+SYLLABLES = ["ba", "la", "ta", "nu", "ka", "se", "ma", "ri", "lo", "pa", "da", "wi", "ro", "su", "ne", "ha", "ja", "mu"]
+
+
+def village_names(rng, count):
+    names = set()
+    while len(names) < count:
+        names.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(3, 4))))
+    return sorted(names)
+
+
 HEADER = ["kode", "nama", "singkatan", "kode_perangkat_daerah", "bentuk", "jenis", "tahapan", "inisiator",
           "urusan_utama", "urusan_lain", "tanggal_uji_coba", "tanggal_penerapan", "rancang_bangun", "tujuan",
           "manfaat", "hasil", "penerima_manfaat", "tema", "sdgs", "tautan_video", "lintang", "bujur", "status",
@@ -46,6 +58,8 @@ HEADER = ["kode", "nama", "singkatan", "kode_perangkat_daerah", "bentuk", "jenis
 
 def sentence(rng):
     words = [rng.choice(VERBS), rng.choice(OBJECTS)] + [rng.choice(FILLER) for _ in range(rng.randint(5, 11))]
+    if rng.random() < 0.15:
+        words.append("desa " + rng.choice(VILLAGES))
     words.insert(rng.randint(1, len(words)), "di " + rng.choice(PLACES))
     text = " ".join(words)
     return text[0].upper() + text[1:] + "."
@@ -73,6 +87,9 @@ def row(rng, i):
         ";".join(str(n) for n in sorted(rng.sample(range(1, 18), rng.randint(1, 3)))), "",
         f"{rng.uniform(2.0, 4.4):.4f}", f"{rng.uniform(115.5, 118.0):.4f}", "terverifikasi", "ya",
     ]
+
+
+VILLAGES = village_names(random.Random(SEED + 1), 4000)
 
 
 def main():

@@ -77,7 +77,8 @@ struct CatalogueController {
         let request = parameters.request
         let result = req.application.catalogue.snapshot.search(request)
         let innovations = try await CatalogueRecords.load(result.hits.map(\.id), on: req.db)
-        let names = try await CatalogueRecords.agencyNames(on: req.db)
+        // Short names keep the facet list and result lines readable on a phone.
+        let names = try await CatalogueRecords.agencyNames(on: req.db, short: true)
 
         let hits = innovations.map { innovation in
             let snippetSource = innovation.goals.isEmpty ? innovation.design : innovation.goals + " " + innovation.design
@@ -176,8 +177,8 @@ struct CatalogueController {
                 Fact(label: labels.field(.beneficiaries), value: profile.beneficiaries),
             ].filter { !$0.value.isEmpty },
             themes: profile.themes, sdgs: profile.sdgs.map(labels.sdg),
-            videoURL: WebAddress.isHTTP(profile.videoURL) ? profile.videoURL : nil,
-            mapHref: profile.latitude.flatMap { lat in profile.longitude.map { "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\($0)#map=12/\(lat)/\($0)" } },
+            videoURL: profile.videoLink,
+            mapHref: profile.mapHref,
             replicatedFromHref: replicatedHref, replicatedFromLabel: replicatedLabel,
             jsonHref: "/api/v1/innovations/\(id)")
         return try await req.render("catalogue/innovation", title: profile.name, data)
@@ -193,9 +194,9 @@ enum CatalogueRecords {
         return ids.compactMap { byID[$0] }
     }
 
-    static func agencyNames(on db: any Database) async throws -> [Int: String] {
+    static func agencyNames(on db: any Database, short: Bool = false) async throws -> [Int: String] {
         let agencies = try await Agency.query(on: db).all()
-        return Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+        return Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, short ? $0.displayName : $0.name) })
     }
 }
 

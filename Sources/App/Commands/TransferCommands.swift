@@ -17,12 +17,12 @@ struct ImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let data = FileManager.default.contents(atPath: signature.file) else {
+        guard let bytes = FileBytes.read(signature.file) else {
             throw Failure(description: "file: cannot read \(signature.file)")
         }
         let started = Date()
         let report = try await ImportService(db: app.db, search: nil)
-            .run(Array(data), dryRun: signature.dryRun, actor: .init(userID: nil, name: "lumbung import", email: "command line"))
+            .run(bytes, dryRun: signature.dryRun, actor: .init(userID: nil, name: "lumbung import", email: "command line"))
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         if report.succeeded {
             let line = "\(signature.dryRun ? "Dry run: nothing saved. " : "")\(report.rows) rows: \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged (\(seconds) s)"
@@ -49,5 +49,28 @@ struct ExportCommand: AsyncCommand {
         try data.write(to: URL(fileURLWithPath: signature.file))
         let line = "Written \(signature.file) (\(data.count) bytes)"
         context.console.output(line.consoleText())
+    }
+}
+
+/// A whole file read straight into one byte array (reading it as `Data` first would hold it twice).
+enum FileBytes {
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
+                if got <= 0 { failed = got < 0; break }
+                done += got
+            }
+            count = done
+        }
+        return failed ? nil : bytes
     }
 }

@@ -132,6 +132,8 @@ struct ImportService {
         guard !rows.isEmpty else { return }
         let stored = try await Innovation.query(on: db).filter(\.$code ~~ rows.map(\.code)).all()
         let byCode = Dictionary(stored.compactMap { i in i.code.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+        var created: [(ImportedInnovation, Innovation)] = []
+        var revisions: [Revision] = []
         for original in rows {
             let agencyID = agencyIDs[original.agencyCode]!
             let old = byCode[original.code]
@@ -153,19 +155,40 @@ struct ImportService {
             innovation.status = row.status
             innovation.isPublic = row.isPublic
             innovation.updatedBy = actor.userID
-            try await innovation.save(on: db)
-            let id = try innovation.requireID()
-            let revision = Revision()
-            revision.$innovation.id = id
-            revision.number = (numbers[id] ?? 0) + 1
-            revision.action = "imported"
-            revision.userID = actor.userID
-            revision.userName = actor.name
-            revision.agencyID = agencyID
-            revision.status = innovation.status
-            revision.snapshot = String(decoding: try JSONEncoder.sorted.encode(row.profile), as: UTF8.self)
-            try await revision.create(on: db)
+            if let old {
+                try await innovation.save(on: db)
+                revisions.append(try revision(for: old.requireID(), number: (numbers[old.requireID()] ?? 0) + 1, row: row,
+                                              agencyID: agencyID, actor: actor))
+            } else {
+                created.append((row, innovation))
+            }
         }
+        // New innovations go in with one statement per batch, then their first revisions.
+        if !created.isEmpty {
+            try await created.map(\.1).create(on: db)
+            let stored = try await Innovation.query(on: db).filter(\.$code ~~ created.map(\.0.code))
+                .field(\.$id).field(\.$code).all()
+            var idByCode: [String: Int] = [:]
+            for innovation in stored { if let code = innovation.code, let id = innovation.id { idByCode[code] = id } }
+            for (row, _) in created {
+                guard let id = idByCode[row.code] else { continue }
+                revisions.append(try revision(for: id, number: 1, row: row, agencyID: agencyIDs[row.agencyCode]!, actor: actor))
+            }
+        }
+        if !revisions.isEmpty { try await revisions.create(on: db) }
+    }
+
+    private func revision(for id: Int, number: Int, row: ImportedInnovation, agencyID: Int, actor: Actor) throws -> Revision {
+        let revision = Revision()
+        revision.$innovation.id = id
+        revision.number = number
+        revision.action = "imported"
+        revision.userID = actor.userID
+        revision.userName = actor.name
+        revision.agencyID = agencyID
+        revision.status = row.status
+        revision.snapshot = String(decoding: try JSONEncoder.sorted.encode(row.profile), as: UTF8.self)
+        return revision
     }
 
     struct ExistingKey {

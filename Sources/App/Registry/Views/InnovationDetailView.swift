@@ -119,9 +119,8 @@ struct InnovationDetailView: Encodable {
             isPublic: innovation.isPublic,
             visibilityLabel: labels.t(innovation.isPublic ? "innovation.public" : "innovation.internal"),
             fields: fields, themes: profile.themes, sdgs: profile.sdgs.map(labels.sdg),
-            // Only an http(s) address becomes a link, whatever an import or an old record holds.
-            videoURL: WebAddress.isHTTP(profile.videoURL) ? profile.videoURL : nil,
-            mapHref: profile.latitude.flatMap { lat in profile.longitude.map { "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\($0)#map=12/\(lat)/\($0)" } },
+            videoURL: profile.videoLink,
+            mapHref: profile.mapHref,
             replicatedFromHref: replicatedHref, replicatedFromLabel: replicatedLabel,
             editHref: mayEdit ? "/innovations/\(id)/edit" : nil,
             actions: actions, canRequestRevision: canRequestRevision,

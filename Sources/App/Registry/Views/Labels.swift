@@ -57,3 +57,15 @@ struct Choice: Encodable {
     let label: String
     let selected: Bool
 }
+
+extension InnovationProfile {
+    /// The video as a link only when it is an http(s) address, whatever an import or an old
+    /// record holds.
+    var videoLink: String? { WebAddress.isHTTP(videoURL) ? videoURL : nil }
+
+    /// The location on OpenStreetMap, when the profile has coordinates.
+    var mapHref: String? {
+        guard let latitude, let longitude else { return nil }
+        return "https://www.openstreetmap.org/?mlat=\(latitude)&mlon=\(longitude)#map=12/\(latitude)/\(longitude)"
+    }
+}
