@@ -12,6 +12,15 @@ final class CatalogueSearch: Sendable {
     private let index = NIOLockedValueBox(SearchIndex())
     private let watermark = NIOLockedValueBox(Date(timeIntervalSince1970: 0))
     private let builtAt = NIOLockedValueBox<Date?>(nil)
+    private let agencyNameBox = NIOLockedValueBox<[Int: String]>([:])
+
+    /// Agency names for facet labels, read with the index rather than on every request.
+    var agencyNames: [Int: String] { agencyNameBox.withLockedValue { $0 } }
+
+    func reloadAgencyNames(on db: any Database) async throws {
+        let names = try await CatalogueRecords.agencyNames(on: db)
+        agencyNameBox.withLockedValue { $0 = names }
+    }
 
     /// A snapshot to search without holding the lock.
     var snapshot: SearchIndex { index.withLockedValue { $0 } }
@@ -21,6 +30,7 @@ final class CatalogueSearch: Sendable {
     /// that a large registry never sits in memory as models all at once.
     func rebuild(on db: any Database) async throws {
         let started = Date()
+        try await reloadAgencyNames(on: db)
         var fresh = SearchIndex()
         var newest = Date(timeIntervalSince1970: 0)
         var lastID = 0
@@ -44,6 +54,7 @@ final class CatalogueSearch: Sendable {
     /// Brings one innovation up to date after a write in this process.
     func refresh(_ innovation: Innovation, on db: any Database) async throws {
         guard let id = innovation.id else { return }
+        if agencyNames[innovation.$agency.id] == nil { try await reloadAgencyNames(on: db) }
         if innovation.status == .verified && innovation.isPublic {
             let documents = try await CatalogueDocumentBuilder(db: db).documents(for: [innovation])
             index.withLockedValue { index in documents.forEach { index.upsert($0) } }
@@ -55,6 +66,7 @@ final class CatalogueSearch: Sendable {
     /// Applies every change other instances made since the last look. The look-back overlaps by
     /// two seconds so that a write committed with an older clock reading is not missed.
     func catchUp(on db: any Database) async throws {
+        try await reloadAgencyNames(on: db)
         let since = watermark.withLockedValue { $0 }.addingTimeInterval(-2)
         let changed = try await Innovation.query(on: db).filter(\.$updatedAt > since).with(\.$agency).all()
         guard !changed.isEmpty else { return }
@@ -113,11 +125,16 @@ struct CatalogueDocumentBuilder {
         if let year = innovation.implementationStartDate?.year ?? innovation.startYear { facets[.year] = [String(year)] }
         let body = [innovation.design, innovation.goals, innovation.benefits, innovation.results, innovation.beneficiaries]
             .joined(separator: "\n")
+        let summary = SearchSummary(
+            name: innovation.name, acronym: innovation.acronym, agencyID: innovation.$agency.id, agencyName: agency?.name ?? "",
+            category: innovation.category.rawValue, deliveryMode: innovation.deliveryMode.rawValue, stage: innovation.stage.rawValue,
+            mainAffair: innovation.mainAffair, implementationStart: innovation.implementationStart,
+            themes: innovation.themes, sdgs: innovation.sdgs)
         return SearchDocument(
             id: innovation.id!, title: innovation.name, acronym: innovation.acronym,
             keywords: (innovation.themes + affairNames + [agency?.name ?? ""]).joined(separator: ", "),
             body: body, facets: facets,
-            newestKey: innovation.implementationStart ?? innovation.trialStart ?? "")
+            newestKey: innovation.implementationStart ?? innovation.trialStart ?? "", summary: summary)
     }
 }
 

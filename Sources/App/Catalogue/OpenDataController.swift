@@ -84,9 +84,9 @@ struct OpenDataController {
     @Sendable func innovations(req: Request) async throws -> Response {
         let (parameters, problems) = CatalogueParameters.read(req)
         if let problem = problems.first { return try await Self.error(.badRequest, problem.message, req) }
+        // Answered from the index alone: no database round trip on the busiest endpoint.
         let result = req.application.catalogue.snapshot.search(parameters.request)
-        let records = try await CatalogueRecords.load(result.hits.map(\.id), on: req.db)
-        let names = try await CatalogueRecords.agencyNames(on: req.db)
+        let names = req.application.catalogue.agencyNames
         let labels = Labels(req)
         var facets: [String: [FacetValue]] = [:]
         for facet in SearchFacet.allCases {
@@ -94,7 +94,7 @@ struct OpenDataController {
                 FacetValue(value: $0.value, label: CatalogueLabels.value(facet, $0.value, labels: labels, agencies: names), count: $0.count)
             }
         }
-        let body = SearchPage(items: records.map { Self.summary($0, names: names) }, total: result.total,
+        let body = SearchPage(items: result.hits.compactMap(Self.summary), total: result.total,
                               page: parameters.page, per_page: parameters.perPage, facets: facets)
         return try await body.encodeResponse(for: req)
     }
@@ -161,11 +161,11 @@ struct OpenDataController {
          WebAddress.isHTTP(i.videoURL) ? i.videoURL : "", "/catalogue/\(i.id!)"]
     }
 
-    static func summary(_ i: Innovation, names: [Int: String]) -> InnovationSummary {
-        InnovationSummary(id: i.id!, name: i.name, acronym: i.acronym, agency: AgencyRef(id: i.$agency.id, name: names[i.$agency.id] ?? ""),
-                          category: i.category.rawValue, delivery_mode: i.deliveryMode.rawValue, stage: i.stage.rawValue,
-                          main_affair: i.mainAffair, implementation_start: i.implementationStart, themes: i.themes, sdgs: i.sdgs,
-                          url: "/catalogue/\(i.id!)")
+    static func summary(_ hit: SearchHit) -> InnovationSummary? {
+        guard let s = hit.summary else { return nil }
+        return InnovationSummary(id: hit.id, name: s.name, acronym: s.acronym, agency: AgencyRef(id: s.agencyID, name: s.agencyName),
+                                 category: s.category, delivery_mode: s.deliveryMode, stage: s.stage, main_affair: s.mainAffair,
+                                 implementation_start: s.implementationStart, themes: s.themes, sdgs: s.sdgs, url: "/catalogue/\(hit.id)")
     }
 
     static func detail(_ i: Innovation) -> InnovationDetail {

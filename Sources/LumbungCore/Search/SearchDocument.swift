@@ -3,6 +3,37 @@ public enum SearchFacet: String, CaseIterable, Codable, Sendable {
     case agency, category, mode, stage, affair, year, sdg, theme
 }
 
+/// What a result list shows of an innovation, kept in the index so that a search answers
+/// without touching the database.
+public struct SearchSummary: Sendable, Equatable {
+    public let name: String
+    public let acronym: String
+    public let agencyID: Int
+    public let agencyName: String
+    public let category: String
+    public let deliveryMode: String
+    public let stage: String
+    public let mainAffair: String?
+    public let implementationStart: String?
+    public let themes: [String]
+    public let sdgs: [Int]
+
+    public init(name: String, acronym: String, agencyID: Int, agencyName: String, category: String, deliveryMode: String,
+                stage: String, mainAffair: String?, implementationStart: String?, themes: [String], sdgs: [Int]) {
+        self.name = name
+        self.acronym = acronym
+        self.agencyID = agencyID
+        self.agencyName = agencyName
+        self.category = category
+        self.deliveryMode = deliveryMode
+        self.stage = stage
+        self.mainAffair = mainAffair
+        self.implementationStart = implementationStart
+        self.themes = themes
+        self.sdgs = sdgs
+    }
+}
+
 /// One published innovation as the search index sees it.
 public struct SearchDocument: Sendable {
     public let id: Int
@@ -16,9 +47,11 @@ public struct SearchDocument: Sendable {
     public let facets: [SearchFacet: [String]]
     /// Sorts "newest first" (descending); an ISO date such as the implementation start.
     public let newestKey: String
+    public let summary: SearchSummary?
 
     public init(id: Int, title: String, acronym: String, keywords: String, body: String,
-                facets: [SearchFacet: [String]], newestKey: String) {
+                facets: [SearchFacet: [String]], newestKey: String, summary: SearchSummary? = nil) {
+        self.summary = summary
         self.id = id
         self.title = title
         self.acronym = acronym
@@ -59,6 +92,7 @@ public struct FacetCount: Sendable, Equatable, Codable {
 public struct SearchHit: Sendable, Equatable {
     public let id: Int
     public let score: Double
+    public let summary: SearchSummary?
 }
 
 public struct SearchResult: Sendable {

@@ -29,6 +29,7 @@ public struct SearchIndex: Sendable {
     private var weightedLength: [Float] = []
     private var totalWeightedLength: Double = 0
     private var newestKeys: [String] = []
+    private var summaries: [SearchSummary?] = []
     /// Each document's term sequence (title, then keywords, then body), for phrase checks.
     private var streamStart: [Int32] = []
     private var streamLength: [Int32] = []
@@ -59,6 +60,7 @@ public struct SearchIndex: Sendable {
         liveCount += 1
         slotByID[document.id] = slot
         newestKeys.append(document.newestKey)
+        summaries.append(document.summary)
 
         var frequencies: [Int32: UInt16] = [:]
         var stream: [Int32] = []
@@ -221,7 +223,9 @@ public struct SearchIndex: Sendable {
         }
         let wanted = min(matches.count, max(0, request.offset) &+ max(0, request.limit))
         let top = Self.smallest(wanted, of: matches, by: before)
-        let page = top.dropFirst(max(0, request.offset)).map { SearchHit(id: externalIDs[Int($0)], score: scores[Int($0)]) }
+        let page = top.dropFirst(max(0, request.offset)).map {
+            SearchHit(id: externalIDs[Int($0)], score: scores[Int($0)], summary: summaries[Int($0)])
+        }
 
         var facets: [SearchFacet: [FacetCount]] = [:]
         for (index, count) in counts.enumerated() where count > 0 {
@@ -281,6 +285,9 @@ public struct SearchIndex: Sendable {
         bytes += streams.capacity * 4 + streamStart.capacity * 4 + streamLength.capacity * 4
         bytes += externalIDs.capacity * 8 + alive.capacity + weightedLength.capacity * 4
         bytes += newestKeys.reduce(0) { $0 + $1.utf8.count + 16 } + slotByID.capacity * 17
+        bytes += summaries.reduce(0) { total, summary in
+            total + 8 + (summary.map { $0.name.utf8.count + $0.agencyName.utf8.count + $0.themes.reduce(0) { $0 + $1.utf8.count + 16 } + 160 } ?? 0)
+        }
         bytes += docFacetValues.capacity * 4 + docFacetStart.capacity * 4 + docFacetCount.capacity
         bytes += facetValues.reduce(0) { $0 + $1.1.utf8.count + 24 } + facetValueIDs.capacity * 40
         return bytes

@@ -11,5 +11,6 @@ extension Application {
         migrations.add(M004CreateInnovations())
         migrations.add(M005CreateAuditAndSettings())
         migrations.add(M006AddInnovationCode())
+        migrations.add(M007IndexUpdatedAt())
     }
 }
