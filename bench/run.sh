@@ -28,29 +28,36 @@ if [[ ! -s $CSV ]]; then
     python3 bench/generate.py "$N" > "$CSV"
 fi
 
-echo "==> loading Lumbung"
 DB="$WORK/lumbung-$N.sqlite"
-rm -f "$DB" "$DB-wal" "$DB-shm"
+DSDB="$WORK/datasette-$N.db"
 export DATABASE_URL="sqlite://$(pwd)/$DB"
+# REUSE=1 measures again on the databases of the last run (the import figures are kept).
+if [[ ${REUSE:-0} == 1 && -s $DB && -s $DSDB ]]; then
+    echo "==> reusing $DB and $DSDB"
+else
+echo "==> loading Lumbung"
+rm -f "$DB" "$DB-wal" "$DB-shm"
 for i in $(seq -w 1 40); do
     $BIN agency create --code "OPD-$i" --name "Perangkat Daerah $i" --kind office >/dev/null
 done
 /usr/bin/time -v $BIN import "$CSV" 2> "$WORK/import-time.txt" | tail -n 1
 echo "==> importing the same file again (nothing may change)"
 $BIN import "$CSV" | tail -n 1
+fi
 IMPORT_SECONDS=$(grep "Elapsed (wall clock)" "$WORK/import-time.txt" | awk '{print $NF}')
 IMPORT_PEAK_KB=$(grep "Maximum resident set size" "$WORK/import-time.txt" | awk '{print $NF}')
 
-echo "==> loading Datasette"
 if [[ ! -x bench/.venv/bin/datasette ]]; then
     python3 -m venv bench/.venv
     bench/.venv/bin/pip install -q -r bench/requirements.txt
 fi
-DSDB="$WORK/datasette-$N.db"
+if [[ ${REUSE:-0} != 1 || ! -s $DSDB ]]; then
+echo "==> loading Datasette"
 rm -f "$DSDB"
 bench/.venv/bin/sqlite-utils insert "$DSDB" innovations "$CSV" --csv --pk kode >/dev/null
 bench/.venv/bin/sqlite-utils enable-fts "$DSDB" innovations nama singkatan rancang_bangun tujuan manfaat hasil penerima_manfaat tema --fts5 --create-triggers >/dev/null
 bench/.venv/bin/sqlite-utils create-index "$DSDB" innovations kode_perangkat_daerah >/dev/null
+fi
 
 cleanup() { kill "${LUMBUNG_PID:-}" "${DATASETTE_PID:-}" 2>/dev/null || true; }
 trap cleanup EXIT

@@ -128,6 +128,20 @@ extension AppTests {
             }
         }
 
+        /// The catch-up looks back a little to be safe; what it already applied it must not apply
+        /// again (that once re-indexed the last seconds of a big import every three seconds).
+        @Test func catchingUpTwiceWithNoNewWritesChangesNothing() async throws {
+            try await withApp { app in
+                _ = try await Self.seed(app)
+                try await app.catalogue.rebuild(on: app.db)
+                let entries = app.catalogue.snapshot.storedEntries
+                try await app.catalogue.catchUp(on: app.db)
+                try await app.catalogue.catchUp(on: app.db)
+                #expect(app.catalogue.snapshot.storedEntries == entries)
+                #expect(app.catalogue.snapshot.count == 2)
+            }
+        }
+
         @Test func anonymousVisitorsLandOnTheCatalogue() async throws {
             try await withApp { app in
                 let response = try await app.sendRequest(.GET, "/")

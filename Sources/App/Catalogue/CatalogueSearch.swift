@@ -13,6 +13,10 @@ final class CatalogueSearch: Sendable {
     private let watermark = NIOLockedValueBox(Date(timeIntervalSince1970: 0))
     private let builtAt = NIOLockedValueBox<Date?>(nil)
     private let agencyNameBox = NIOLockedValueBox<[Int: String]>([:])
+    /// The `updated_at` last applied, for innovations changed within the catch-up's look-back,
+    /// so that the overlap does not apply the same change again every few seconds.
+    private let applied = NIOLockedValueBox<[Int: Date]>([:])
+    static let lookBack: TimeInterval = 2
 
     /// Agency names for facet labels, read with the index rather than on every request.
     var agencyNames: [Int: String] { agencyNameBox.withLockedValue { $0 } }
@@ -33,6 +37,7 @@ final class CatalogueSearch: Sendable {
         try await reloadAgencyNames(on: db)
         var fresh = SearchIndex()
         var newest = Date(timeIntervalSince1970: 0)
+        var seen: [(Int, Date)] = []
         var lastID = 0
         let builder = CatalogueDocumentBuilder(db: db)
         while true {
@@ -40,11 +45,14 @@ final class CatalogueSearch: Sendable {
             guard let last = batch.last?.id else { break }
             for document in try await builder.documents(for: batch) { fresh.upsert(document) }
             newest = max(newest, batch.compactMap(\.updatedAt).max() ?? newest)
+            seen += batch.compactMap { innovation in innovation.updatedAt.map { (innovation.id!, $0) } }
             lastID = last
             if batch.count < Self.batchSize { break }
         }
         let built = fresh
+        let recent = Dictionary(seen.filter { $0.1 >= newest.addingTimeInterval(-Self.lookBack) }, uniquingKeysWith: { a, _ in a })
         index.withLockedValue { $0 = built }
+        applied.withLockedValue { $0 = recent }
         watermark.withLockedValue { $0 = max($0, newest == Date(timeIntervalSince1970: 0) ? started : newest) }
         builtAt.withLockedValue { $0 = Date() }
     }
@@ -55,6 +63,7 @@ final class CatalogueSearch: Sendable {
     func refresh(_ innovation: Innovation, on db: any Database) async throws {
         guard let id = innovation.id else { return }
         if agencyNames[innovation.$agency.id] == nil { try await reloadAgencyNames(on: db) }
+        if let updatedAt = innovation.updatedAt { applied.withLockedValue { $0[id] = updatedAt } }
         if innovation.status == .verified && innovation.isPublic {
             let documents = try await CatalogueDocumentBuilder(db: db).documents(for: [innovation])
             index.withLockedValue { index in documents.forEach { index.upsert($0) } }
@@ -67,8 +76,10 @@ final class CatalogueSearch: Sendable {
     /// two seconds so that a write committed with an older clock reading is not missed.
     func catchUp(on db: any Database) async throws {
         try await reloadAgencyNames(on: db)
-        let since = watermark.withLockedValue { $0 }.addingTimeInterval(-2)
+        let since = watermark.withLockedValue { $0 }.addingTimeInterval(-Self.lookBack)
+        let known = applied.withLockedValue { $0 }
         let changed = try await Innovation.query(on: db).filter(\.$updatedAt > since).with(\.$agency).all()
+            .filter { innovation in known[innovation.id!] != innovation.updatedAt }
         guard !changed.isEmpty else { return }
         let published = changed.filter { $0.status == .verified && $0.isPublic }
         let documents = try await CatalogueDocumentBuilder(db: db).documents(for: published)
@@ -80,7 +91,11 @@ final class CatalogueSearch: Sendable {
             return index.needsCompaction
         }
         if let newest = changed.compactMap(\.updatedAt).max() {
-            watermark.withLockedValue { $0 = max($0, newest) }
+            let mark = watermark.withLockedValue { $0 = max($0, newest); return $0 }
+            applied.withLockedValue { applied in
+                for innovation in changed { applied[innovation.id!] = innovation.updatedAt }
+                applied = applied.filter { $0.value >= mark.addingTimeInterval(-Self.lookBack) }
+            }
         }
         if needsRebuild { try await rebuild(on: db) }
     }

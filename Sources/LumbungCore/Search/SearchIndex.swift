@@ -44,6 +44,8 @@ public struct SearchIndex: Sendable {
     public init() {}
 
     public var count: Int { liveCount }
+    /// Entries held, the dead ones of replaced documents included.
+    public var storedEntries: Int { externalIDs.count }
 
     public init(_ documents: [SearchDocument]) {
         for document in documents { upsert(document) }
