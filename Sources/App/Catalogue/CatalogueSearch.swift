@@ -78,9 +78,11 @@ final class CatalogueSearch: Sendable {
         try await reloadAgencyNames(on: db)
         let since = watermark.withLockedValue { $0 }.addingTimeInterval(-Self.lookBack)
         let known = applied.withLockedValue { $0 }
-        let changed = try await Innovation.query(on: db).filter(\.$updatedAt > since).with(\.$agency).all()
-            .filter { innovation in known[innovation.id!] != innovation.updatedAt }
-        guard !changed.isEmpty else { return }
+        // Ids and times first: the look-back window is read every few seconds, texts only when new.
+        let window = try await Innovation.query(on: db).filter(\.$updatedAt > since).field(\.$id).field(\.$updatedAt).all()
+        let fresh = window.filter { known[$0.id!] != $0.updatedAt }.compactMap(\.id)
+        guard !fresh.isEmpty else { return }
+        let changed = try await Innovation.query(on: db).filter(\.$id ~~ fresh).with(\.$agency).all()
         let published = changed.filter { $0.status == .verified && $0.isPublic }
         let documents = try await CatalogueDocumentBuilder(db: db).documents(for: published)
         let needsRebuild = index.withLockedValue { index -> Bool in
