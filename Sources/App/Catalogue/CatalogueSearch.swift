@@ -53,6 +53,7 @@ final class CatalogueSearch: Sendable {
         let recent = Dictionary(seen.filter { $0.1 >= newest.addingTimeInterval(-Self.lookBack) }, uniquingKeysWith: { a, _ in a })
         index.withLockedValue { $0 = built }
         applied.withLockedValue { $0 = recent }
+        measure()
         watermark.withLockedValue { $0 = max($0, newest == Date(timeIntervalSince1970: 0) ? started : newest) }
         builtAt.withLockedValue { $0 = Date() }
     }
@@ -99,14 +100,22 @@ final class CatalogueSearch: Sendable {
                 applied = applied.filter { $0.value >= mark.addingTimeInterval(-Self.lookBack) }
             }
         }
-        if needsRebuild { try await rebuild(on: db) }
+        if needsRebuild { try await rebuild(on: db) } else { measure() }
     }
 
     static func published(on db: any Database) -> QueryBuilder<Innovation> {
         Innovation.query(on: db).filter(\.$status == .verified).filter(\.$isPublic == true).with(\.$agency)
     }
 
-    func memoryBytes() -> Int { index.withLockedValue { $0.approximateBytes } }
+    /// The index's size as last measured (at each rebuild and catch-up): counting it walks every
+    /// posting list, too much for a health check that load balancers call every few seconds.
+    var memoryBytes: Int { measuredBytes.withLockedValue { $0 } }
+    private let measuredBytes = NIOLockedValueBox(0)
+
+    private func measure() {
+        let bytes = snapshot.approximateBytes
+        measuredBytes.withLockedValue { $0 = bytes }
+    }
 }
 
 /// Turns innovations into what the index reads.

@@ -20,10 +20,10 @@ struct HealthController {
     @Sendable func health(req: Request) async throws -> Response {
         let sql = req.db as! any SQLDatabase
         let healthy = (try? await sql.raw("SELECT 1 AS one").first()) != nil
-        let index = req.application.catalogue.snapshot
+        let catalogue = req.application.catalogue
         let body = Health(status: healthy ? "ok" : "database unavailable",
                           database: req.application.lumbung.databaseLocation.kind,
-                          search: SearchHealth(documents: index.count, memory_bytes: index.approximateBytes))
+                          search: SearchHealth(documents: catalogue.snapshot.count, memory_bytes: catalogue.memoryBytes))
         let response = try await body.encodeResponse(status: healthy ? .ok : .serviceUnavailable, for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
