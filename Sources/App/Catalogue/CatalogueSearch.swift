@@ -123,15 +123,15 @@ struct CatalogueDocumentBuilder {
     let db: any Database
 
     func documents(for innovations: [Innovation]) async throws -> [SearchDocument] {
+        // Use the agencies loaded with the innovations; fetch only those that were not.
         var agencies: [Int: Agency] = [:]
-        let missing = Set(innovations.map { $0.$agency.id }).filter { id in
-            !innovations.contains { $0.$agency.id == id && $0.$agency.value != nil }
-        }
+        for innovation in innovations { if let agency = innovation.$agency.value { agencies[innovation.$agency.id] = agency } }
+        let missing = Set(innovations.map { $0.$agency.id }).subtracting(agencies.keys)
         if !missing.isEmpty {
             for agency in try await Agency.query(on: db).filter(\.$id ~~ missing).all() { agencies[agency.id!] = agency }
         }
         return innovations.map { innovation in
-            let agency = innovation.$agency.value ?? agencies[innovation.$agency.id]
+            let agency = agencies[innovation.$agency.id]
             return Self.document(innovation, agency: agency)
         }
     }
