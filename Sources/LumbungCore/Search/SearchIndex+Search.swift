@@ -1,0 +1,226 @@
+import Foundation
+
+/// Answering a search. The work is proportional to the matching documents, not to the
+/// catalogue: candidates come from the rarest term's postings, the other terms are found by
+/// galloping through their sorted postings, and scores, facet counts and the ranked page are
+/// computed over the matches only.
+extension SearchIndex {
+    public func search(_ request: SearchRequest) -> SearchResult {
+        let highlight = Set(request.query.required.flatMap { $0 })
+        let filter = FacetFilter(request.filters, index: self)
+        var matches: [Int32] = []
+        var scores: [Double] = []
+
+        if request.query.isEmpty {
+            matches.reserveCapacity(liveCount)
+            for slot in 0..<Int32(externalIDs.count) where alive[Int(slot)] && filter.passes(slot, in: self) {
+                matches.append(slot)
+            }
+            scores = [Double](repeating: 0, count: matches.count)
+        } else {
+            var groups: [[Int32]] = []
+            for group in request.query.required {
+                var ids: [Int32] = []
+                for term in group {
+                    guard let id = termIDs[term] else { return .empty(highlight) }
+                    ids.append(id)
+                }
+                groups.append(ids)
+            }
+            let terms = Array(Set(groups.flatMap { $0 })).prefix(32)
+                .sorted { postingDocs[Int($0)].count < postingDocs[Int($1)].count }
+            guard !terms.isEmpty else { return .empty(highlight) }
+            (matches, scores) = intersect(terms, filter: filter)
+            for phrase in groups where phrase.count > 1 {
+                keep(&matches, &scores) { containsPhrase(Int($0), phrase) }
+            }
+        }
+
+        for group in request.query.excluded {
+            let ids = group.compactMap { termIDs[$0] }
+            guard ids.count == group.count, let first = ids.first else { continue }
+            let holding = Set(postingDocs[Int(first)])
+            keep(&matches, &scores) { !(holding.contains($0) && (ids.count == 1 || containsPhrase(Int($0), ids))) }
+        }
+
+        let byNewest = request.order == .newest || request.query.isEmpty
+        let wanted = min(matches.count, max(0, request.offset) &+ max(0, request.limit))
+        let ranked = Self.best(wanted, of: matches.count) { a, b in
+            let slotA = Int(matches[Int(a)]), slotB = Int(matches[Int(b)])
+            if !byNewest && scores[Int(a)] != scores[Int(b)] { return scores[Int(a)] > scores[Int(b)] }
+            if newestRanks[slotA] != newestRanks[slotB] { return newestRanks[slotA] > newestRanks[slotB] }
+            return externalIDs[slotA] > externalIDs[slotB]
+        }
+        let page = ranked.dropFirst(max(0, request.offset)).map { position in
+            let slot = Int(matches[Int(position)])
+            return SearchHit(id: externalIDs[slot], score: scores[Int(position)], summary: summaries[slot])
+        }
+        return SearchResult(total: matches.count, hits: Array(page), facets: facetCounts(matches), highlightTerms: highlight)
+    }
+
+    /// The live documents holding every term (rarest first) that pass the filters, ascending,
+    /// with their BM25 scores. Dead entries count neither as matches nor in idf.
+    private func intersect(_ terms: [Int32], filter: FacetFilter) -> ([Int32], [Double]) {
+        let live = Double(max(liveCount, 1))
+        let averageLength = max(totalWeightedLength / live, 1)
+        let idf = terms.map { term -> Double in
+            let frequency = Double(documentFrequencies[Int(term)])
+            return log(1 + (live - frequency + 0.5) / (frequency + 0.5))
+        }
+        func weight(_ term: Int, _ position: Int, _ slot: Int) -> Double {
+            let tf = Double(postingFrequencies[Int(terms[term])][position])
+            let norm = Self.k1 * (1 - Self.b + Self.b * Double(weightedLength[slot]) / averageLength)
+            return idf[term] * tf * (Self.k1 + 1) / (tf + norm)
+        }
+        var matches: [Int32] = []
+        var scores: [Double] = []
+        var cursors = [Int](repeating: 0, count: terms.count)
+        let rarest = postingDocs[Int(terms[0])]
+        candidates: for (position, slot) in rarest.enumerated() {
+            guard alive[Int(slot)], filter.passes(slot, in: self) else { continue }
+            var score = weight(0, position, Int(slot))
+            for term in 1..<max(terms.count, 1) {
+                let postings = postingDocs[Int(terms[term])]
+                let found = Self.gallop(to: slot, in: postings, from: cursors[term])
+                cursors[term] = found
+                guard found < postings.count else { break candidates }
+                guard postings[found] == slot else { continue candidates }
+                score += weight(term, found, Int(slot))
+            }
+            matches.append(slot)
+            scores.append(score)
+        }
+        return (matches, scores)
+    }
+
+    /// The first position at or after `start` whose value is not below `target`.
+    static func gallop(to target: Int32, in sorted: [Int32], from start: Int) -> Int {
+        var low = start, step = 1
+        var high = start
+        while high < sorted.count && sorted[high] < target {
+            low = high + 1
+            high += step
+            step *= 2
+        }
+        high = min(high, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < target { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func keep(_ matches: inout [Int32], _ scores: inout [Double], where keeps: (Int32) -> Bool) {
+        var kept = 0
+        for i in matches.indices where keeps(matches[i]) {
+            matches[kept] = matches[i]
+            scores[kept] = scores[i]
+            kept += 1
+        }
+        matches.removeLast(matches.count - kept)
+        scores.removeLast(scores.count - kept)
+    }
+
+    private func facetCounts(_ matches: [Int32]) -> [SearchFacet: [FacetCount]] {
+        var counts = [Int32](repeating: 0, count: facetValues.count)
+        docFacetValues.withUnsafeBufferPointer { values in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for slot in matches {
+                    let start = Int(docFacetStart[Int(slot)])
+                    for i in start..<(start + Int(docFacetCount[Int(slot)])) { counts[Int(values[i])] += 1 }
+                }
+            }
+        }
+        var facets: [SearchFacet: [FacetCount]] = [:]
+        for (index, count) in counts.enumerated() where count > 0 {
+            let (facet, value) = facetValues[index]
+            facets[facet, default: []].append(FacetCount(value: value, count: Int(count)))
+        }
+        for facet in facets.keys {
+            facets[facet]!.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        }
+        return facets
+    }
+
+    /// The first `k` of `0..<count` in the order `before` gives, through a bounded heap whose
+    /// root is the last of the best so far.
+    static func best(_ k: Int, of count: Int, by before: (Int32, Int32) -> Bool) -> [Int32] {
+        guard k > 0 else { return [] }
+        if k >= count / 8 { return (0..<Int32(count)).sorted(by: before).prefix(k).map { $0 } }
+        var heap: [Int32] = []
+        heap.reserveCapacity(k)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var worst = parent
+                if left < heap.count && before(heap[worst], heap[left]) { worst = left }
+                if right < heap.count && before(heap[worst], heap[right]) { worst = right }
+                if worst == parent { return }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+        for item in 0..<Int32(count) {
+            if heap.count < k {
+                heap.append(item)
+                var child = heap.count - 1
+                while child > 0, before(heap[(child - 1) / 2], heap[child]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if before(item, heap[0]) {
+                heap[0] = item
+                siftDown(0)
+            }
+        }
+        return heap.sorted(by: before)
+    }
+}
+
+/// The facet values each filtered facet accepts: a document passes when, for every filtered
+/// facet, it holds one of the accepted values.
+struct FacetFilter {
+    let accepted: [[Int32]]
+
+    init(_ filters: [SearchFacet: Set<String>], index: SearchIndex) {
+        accepted = filters.filter { !$0.value.isEmpty }.map { facet, values in
+            values.compactMap { index.facetValueIDs[facet.rawValue + "\u{1}" + $0] }
+        }
+    }
+
+    func passes(_ slot: Int32, in index: SearchIndex) -> Bool {
+        if accepted.isEmpty { return true }
+        let start = Int(index.docFacetStart[Int(slot)]), end = start + Int(index.docFacetCount[Int(slot)])
+        for allowed in accepted {
+            var found = false
+            for i in start..<end where allowed.contains(index.docFacetValues[i]) { found = true; break }
+            if !found { return false }
+        }
+        return true
+    }
+}
+
+extension SearchResult {
+    static func empty(_ highlight: Set<String>) -> SearchResult {
+        SearchResult(total: 0, hits: [], facets: [:], highlightTerms: highlight)
+    }
+}
+
+extension SearchIndex {
+    /// Whether the document's term sequence holds the phrase's terms side by side, in order.
+    func containsPhrase(_ slot: Int, _ phrase: [Int32]) -> Bool {
+        let start = Int(streamStart[slot]), end = start + Int(streamLength[slot])
+        guard phrase.count <= end - start else { return false }
+        var i = start
+        while i + phrase.count <= end {
+            if streams[i] == phrase[0] {
+                var j = 1
+                while j < phrase.count && streams[i + j] == phrase[j] { j += 1 }
+                if j == phrase.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
