@@ -4,8 +4,8 @@ import SQLKit
 import Vapor
 
 /// What the `lumbung` executable does before running a command: bring the database up to
-/// date, load the demonstration province when asked, and tell the person at the console how
-/// to get in.
+/// date, load the demonstration province when asked, and, for `serve`, build the catalogue's
+/// search index at boot and tell the person at the console how to get in.
 public enum Startup {
     public static func prepare(_ app: Application, arguments: [String], loadDemo: Bool) async throws {
         let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
@@ -15,7 +15,10 @@ public enum Startup {
         }
         try await app.autoMigrate()
         if loadDemo { try await Self.loadDemo(app) }
-        if command == "serve" { try await greet(app, arguments: arguments) }
+        guard command == "serve" else { return }
+        // Only a server searches: other commands (an import, say) do not build the index.
+        app.lifecycle.use(CatalogueLifecycle())
+        try await greet(app, arguments: arguments)
     }
 
     static func loadDemo(_ app: Application) async throws {

@@ -51,7 +51,6 @@ public func configure(_ app: Application) async throws {
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
 
-    app.lifecycle.use(CatalogueLifecycle())
     app.registerMigrations()
     app.registerCommands()
     try routes(app)

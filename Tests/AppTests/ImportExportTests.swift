@@ -69,6 +69,55 @@ extension AppTests {
             }
         }
 
+        /// The file is read once and good batches are written as it goes: a problem after the
+        /// first batches must still leave the registry as it was.
+        @Test func aProblemAfterWrittenBatchesRollsEverythingBack() async throws {
+            try await withApp { app in
+                _ = try await Fixture.make(app)
+                let good = (1...(ImportService.batchSize + 200)).map { Self.row("KT-\($0)", "Inovasi Nomor \($0)") }
+                let lateBadRow = Self.row("KT-X", "Baris Terakhir", agency: "TIDAKADA")
+                let file = Self.csv([ImportTemplate.headers] + good + [lateBadRow])
+                let report = try await ImportService(db: app.db, search: app.catalogue).run(file, dryRun: false, actor: Self.actor)
+                #expect(report.problems.map { "\($0.row):\($0.column)" } == ["\(good.count + 2):kode_perangkat_daerah"])
+                #expect(try await Innovation.query(on: app.db).count() == 0)
+                #expect(try await Revision.query(on: app.db).count() == 0)
+
+                let brokenAtTheEnd = Self.csv([ImportTemplate.headers] + good) + Array("\r\nKT-Y,\"tanpa penutup".utf8)
+                let broken = try await ImportService(db: app.db, search: nil).run(brokenAtTheEnd, dryRun: false, actor: Self.actor)
+                #expect(broken.problems.count == 1)
+                #expect(try await Innovation.query(on: app.db).count() == 0)
+            }
+        }
+
+        /// Imports write many rows per statement instead of saving models; what they store must
+        /// read back exactly like an innovation saved through its model.
+        @Test func bulkWrittenRowsReadBackLikeSavedModels() async throws {
+            try await withApp { app in
+                let fixture = try await Fixture.make(app)
+                let file = Self.csv([ImportTemplate.headers, Self.row("KT-1", "Posyandu Keliling")])
+                _ = try await ImportService(db: app.db, search: nil).run(file, dryRun: false, actor: Self.actor)
+                let imported = try #require(try await Innovation.query(on: app.db).filter(\.$code == "KT-1").first())
+
+                let saved = Innovation(agencyID: fixture.agency.id!, profile: imported.profile, userID: nil)
+                saved.code = "KT-2"
+                saved.name = imported.name + " Dua"
+                saved.nameKey = InnovationProfile.nameKey(saved.name)
+                saved.status = imported.status
+                saved.isPublic = imported.isPublic
+                try await saved.save(on: app.db)
+                let reread = try #require(try await Innovation.find(saved.id, on: app.db))
+
+                var expected = reread.profile
+                expected.name = imported.name
+                #expect(imported.profile == expected)
+                #expect(imported.nameKey == InnovationProfile.nameKey(imported.name) && imported.startYear == 2019)
+                #expect(imported.status == .verified && imported.isPublic && imported.createdAt != nil && imported.updatedAt != nil)
+                let revision = try #require(try await Revision.query(on: app.db).filter(\.$innovation.$id == imported.id!).first())
+                #expect(revision.number == 1 && revision.action == "imported" && revision.userName == "test")
+                #expect(try JSONDecoder().decode(InnovationProfile.self, from: Data(revision.snapshot.utf8)) == imported.profile)
+            }
+        }
+
         @Test func aBrokenQuoteNamesItsLine() async throws {
             try await withApp { app in
                 _ = try await Fixture.make(app)

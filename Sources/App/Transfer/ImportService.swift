@@ -7,13 +7,13 @@ import SQLKit
 /// rows matched to existing innovations by `kode`, unchanged rows left alone (so importing the
 /// same file twice changes nothing).
 ///
-/// The file is walked twice and never held as a table: the first walk checks every row and
-/// keeps only codes and names; the second compares each batch of rows with the database and,
-/// unless it is a dry run, writes them, all in one transaction.
+/// The file is read once, inside one transaction: each row is checked, and while no row has
+/// failed, batches of checked rows are compared with the database and written. A file with a
+/// problem anywhere is read to its end for the full list, and the transaction is rolled back.
 struct ImportService {
     let db: any Database
     var search: CatalogueSearch?
-    static let batchSize = 500
+    static let batchSize = 1000
 
     struct Report: Sendable {
         var rows = 0
@@ -33,91 +33,120 @@ struct ImportService {
         let email: String
     }
 
+    /// Thrown inside the transaction when the file has problems, so that nothing stays written.
+    private struct Rejected: Error {
+        let report: Report
+    }
+
     func run(_ bytes: [UInt8], dryRun: Bool, actor: Actor) async throws -> Report {
-        var report = Report(dryRun: dryRun)
         let file: SpreadsheetFile
         switch SpreadsheetFile.open(bytes) {
         case .success(let opened): file = opened
-        case .failure(let problem): report.problems = [problem]; return report
+        case .failure(let problem): return Report(problems: [problem], dryRun: dryRun)
         }
-
-        // First walk: check every row against the others and the database.
         let agencies = try await Agency.query(on: db).all()
         let agencyIDs = Dictionary(agencies.map { ($0.code.uppercased(), $0.id!) }, uniquingKeysWith: { a, _ in a })
-        let existing = try await existingKeys()
-        var nameOwner: [String: String] = [:]   // "agency|name key" → kode
-        for entry in existing { nameOwner["\(entry.agencyID)|\(entry.nameKey)"] = entry.code }
-        let oldNameKey = Dictionary(existing.map { ($0.code, "\($0.agencyID)|\($0.nameKey)") }, uniquingKeysWith: { a, _ in a })
-        var readHeader: ImportRowMapper.Header?
-        var codes: [String: Int] = [:]
+        let crossCheck = ImportCrossCheck(agencyIDs: agencyIDs, existing: try await existingKeys())
+
+        let walk: @Sendable (any Database) async throws -> Report = { [file] database in
+            let report = try await read(file, crossCheck: crossCheck, dryRun: dryRun, actor: actor, on: database)
+            // Rolls the transaction back: a file with any problem leaves the registry as it was.
+            if !report.succeeded && !dryRun { throw Rejected(report: report) }
+            return report
+        }
+        let report: Report
+        do {
+            report = dryRun ? try await walk(db) : try await db.transaction { try await walk($0) }
+        } catch let rejected as Rejected {
+            return rejected.report
+        }
+        if !dryRun && report.created + report.updated > 0 { try await search?.rebuild(on: db) }
+        return report
+    }
+
+    /// Reads the whole file once: checks every row, and writes batches while all rows so far are good.
+    private func read(_ file: SpreadsheetFile, crossCheck: ImportCrossCheck, dryRun: Bool, actor: Actor,
+                      on database: any Database) async throws -> Report {
+        var report = Report(dryRun: dryRun)
+        var crossCheck = crossCheck
+        var header: ImportRowMapper.Header?
         var problems: [ImportProblem] = []
-        var seenRows = 0
-
-        let broken = try await file.forEachRow { cells, number in
-            guard let knownHeader = readHeader else {
-                switch ImportRowMapper.header(cells) {
-                case .success(let value): readHeader = value
-                case .failure(let headerProblems): problems += headerProblems
-                }
-                return
-            }
-            let result = ImportRowMapper.mapRow(cells, row: number, header: knownHeader)
-            if result.innovation != nil || !result.problems.isEmpty { seenRows += 1 }
-            problems += result.problems
-            if let code = result.code {
-                if let earlier = codes[code] {
-                    problems.append(ImportProblem(row: number, column: "kode", message: LocalizedMessage("import.duplicateCode", String(earlier))))
-                } else {
-                    codes[code] = number
-                }
-            }
-            if let agencyCode = result.agencyCode, agencyIDs[agencyCode] == nil {
-                problems.append(ImportProblem(row: number, column: "kode_perangkat_daerah",
-                                              message: LocalizedMessage("import.unknownAgency", agencyCode)))
-            }
-            if let row = result.innovation, let agencyID = agencyIDs[row.agencyCode] {
-                // The row takes over its own old name; another innovation's name is refused.
-                if let old = oldNameKey[row.code], nameOwner[old] == row.code { nameOwner.removeValue(forKey: old) }
-                let key = "\(agencyID)|\(InnovationProfile.nameKey(row.profile.name))"
-                if let owner = nameOwner[key], owner != row.code {
-                    problems.append(ImportProblem(row: number, column: "nama", message: LocalizedMessage("import.nameTaken", owner)))
-                }
-                nameOwner[key] = row.code
-            }
-        }
-        if let broken { problems.append(broken) }
-        if readHeader == nil && problems.isEmpty {
-            problems.append(ImportProblem(row: 1, column: "-", message: LocalizedMessage("import.empty")))
-        }
-        report.rows = seenRows
-        report.problems = problems.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
-        guard report.problems.isEmpty, let header = readHeader else { return report }
-
-        // Second walk: compare with what is stored, and write what changed.
+        var batch: [ImportedInnovation] = []
         let counts = Counts()
-        let work: @Sendable (any Database) async throws -> Void = { [file] database in
-            let numbers = dryRun ? [:] : try await lastRevisionNumbers(on: database)
-            var batch: [ImportedInnovation] = []
-            func flush() async throws {
-                try await compareAndWrite(batch, agencyIDs: agencyIDs, numbers: numbers, dryRun: dryRun, actor: actor,
+        let numbers = dryRun ? [:] : try await lastRevisionNumbers(on: database)
+        let agencyIDs = crossCheck.agencyIDs
+        let writer = OneAfterAnother()
+        func flush() async throws {
+            let rows = batch
+            batch.removeAll(keepingCapacity: true)
+            guard problems.isEmpty, !rows.isEmpty else { return }
+            try await writer.start {
+                try await compareAndWrite(rows, agencyIDs: agencyIDs, numbers: numbers, dryRun: dryRun, actor: actor,
                                           counts: counts, on: database)
-                batch.removeAll(keepingCapacity: true)
             }
-            _ = try await file.forEachRow { cells, number in
-                guard number > 1, let row = ImportRowMapper.mapRow(cells, row: number, header: header).innovation else { return }
+        }
+
+        let broken = try await writer.finishing {
+            try await file.forEachRow { cells, number in
+                guard let knownHeader = header else {
+                    switch ImportRowMapper.header(cells) {
+                    case .success(let value): header = value
+                    case .failure(let headerProblems): problems += headerProblems
+                    }
+                    return
+                }
+                let result = ImportRowMapper.mapRow(cells, row: number, header: knownHeader)
+                if result.innovation != nil || !result.problems.isEmpty { report.rows += 1 }
+                problems += result.problems
+                problems += crossCheck.check(result, row: number)
+                guard problems.isEmpty, let row = result.innovation else { return }
                 batch.append(row)
                 if batch.count == Self.batchSize { try await flush() }
             }
-            try await flush()
-            if !dryRun {
-                try await AuditEvent(actorID: actor.userID, actorEmail: actor.email, action: "innovation.import", entity: "innovation",
-                                     entityID: nil, summary: counts.summary).create(on: database)
-            }
         }
-        if dryRun { try await work(db) } else { try await db.transaction { try await work($0) } }
+        if let broken { problems.append(broken) }
+        if header == nil && problems.isEmpty {
+            problems.append(ImportProblem(row: 1, column: "-", message: LocalizedMessage("import.empty")))
+        }
+        try await writer.finishing { try await flush() }
+        report.problems = problems.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+        guard report.succeeded else { return report }
         (report.created, report.updated, report.unchanged) = counts.values
-        if !dryRun && report.created + report.updated > 0 { try await search?.rebuild(on: db) }
+        if !dryRun {
+            try await AuditEvent(actorID: actor.userID, actorEmail: actor.email, action: "innovation.import", entity: "innovation",
+                                 entityID: nil, summary: counts.summary).create(on: database)
+        }
         return report
+    }
+
+    /// Runs jobs one after the other in the background, so that the caller reads and checks the
+    /// next batch while the database writes this one: the parser and the database each keep a
+    /// core busy, and batches still reach the database in file order.
+    final class OneAfterAnother {
+        private var running: Task<Void, any Error>?
+
+        /// Waits for the job before, then starts this one.
+        func start(_ job: @escaping @Sendable () async throws -> Void) async throws {
+            try await running?.value
+            running = Task(operation: job)
+        }
+
+        /// Runs `body`, then waits for the last job, also when `body` throws: a write still
+        /// running must end before its transaction is committed or rolled back.
+        func finishing<Result>(_ body: () async throws -> Result) async throws -> Result {
+            let result: Result
+            do {
+                result = try await body()
+            } catch {
+                _ = try? await running?.value
+                running = nil
+                throw error
+            }
+            let last = running
+            running = nil
+            try await last?.value
+            return result
+        }
     }
 
     /// Tallies kept across batches.
@@ -132,7 +161,7 @@ struct ImportService {
         guard !rows.isEmpty else { return }
         let stored = try await Innovation.query(on: db).filter(\.$code ~~ rows.map(\.code)).all()
         let byCode = Dictionary(stored.compactMap { i in i.code.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
-        var created: [(ImportedInnovation, Innovation)] = []
+        var created: [ImportedInnovation] = []
         var revisions: [Revision] = []
         for original in rows {
             let agencyID = agencyIDs[original.agencyCode]!
@@ -145,35 +174,33 @@ struct ImportService {
             }
             if old == nil { counts.created += 1 } else { counts.updated += 1 }
             guard !dryRun else { continue }
-            let innovation = old ?? Innovation()
-            if old == nil {
-                innovation.code = row.code
-                innovation.createdBy = actor.userID
+            guard let innovation = old else {
+                created.append(row)
+                continue
             }
             innovation.$agency.id = agencyID
             innovation.apply(row.profile)
             innovation.status = row.status
             innovation.isPublic = row.isPublic
             innovation.updatedBy = actor.userID
-            if let old {
-                try await innovation.save(on: db)
-                revisions.append(try revision(for: old.requireID(), number: (numbers[old.requireID()] ?? 0) + 1, row: row,
-                                              agencyID: agencyID, actor: actor))
-            } else {
-                created.append((row, innovation))
-            }
+            try await innovation.save(on: db)
+            revisions.append(try revision(for: innovation.requireID(), number: (numbers[innovation.requireID()] ?? 0) + 1, row: row,
+                                          agencyID: agencyID, actor: actor))
         }
-        // New innovations go in with one statement per batch, then their first revisions.
+        // New innovations go in with a few multi-row statements, then their first revisions.
         if !created.isEmpty {
-            try await created.map(\.1).create(on: db)
-            let stored = try await Innovation.query(on: db).filter(\.$code ~~ created.map(\.0.code))
-                .field(\.$id).field(\.$code).all()
-            var idByCode: [String: Int] = [:]
-            for innovation in stored { if let code = innovation.code, let id = innovation.id { idByCode[code] = id } }
-            for (row, _) in created {
-                guard let id = idByCode[row.code] else { continue }
-                revisions.append(try revision(for: id, number: 1, row: row, agencyID: agencyIDs[row.agencyCode]!, actor: actor))
+            let time = Date()
+            let rows = InnovationRows(db)
+            let ids = try await rows.insert(created.map {
+                InnovationRows.New(code: $0.code, agencyID: agencyIDs[$0.agencyCode]!, profile: $0.profile, status: $0.status,
+                                   isPublic: $0.isPublic, userID: actor.userID)
+            }, at: time)
+            let firstRevisions = created.compactMap { row -> InnovationRows.NewRevision? in
+                guard let id = ids[row.code] else { return nil }
+                return InnovationRows.NewRevision(innovationID: id, number: 1, agencyID: agencyIDs[row.agencyCode]!,
+                                                  status: row.status, snapshot: row.profile.snapshotJSON)
             }
+            try await rows.insert(firstRevisions, action: "imported", userID: actor.userID, userName: actor.name, at: time)
         }
         if !revisions.isEmpty { try await revisions.create(on: db) }
     }
@@ -187,24 +214,20 @@ struct ImportService {
         revision.userName = actor.name
         revision.agencyID = agencyID
         revision.status = row.status
-        revision.snapshot = String(decoding: try JSONEncoder.sorted.encode(row.profile), as: UTF8.self)
+        revision.snapshot = row.profile.snapshotJSON
         return revision
     }
 
-    struct ExistingKey {
-        let code: String
-        let agencyID: Int
-        let nameKey: String
-    }
+
 
     /// Code, agency and name of every stored innovation, without their texts.
-    private func existingKeys() async throws -> [ExistingKey] {
+    private func existingKeys() async throws -> [ImportCrossCheck.Existing] {
         let sql = db as! any SQLDatabase
         let rows = try await sql.select().column("code").column("agency_id").column("name_key").column("id")
             .from(Innovation.schema).all()
         return try rows.map { row in
             let id = try row.decode(column: "id", as: Int.self)
-            return ExistingKey(code: try row.decode(column: "code", as: String?.self) ?? Innovation.defaultCode(id),
+            return ImportCrossCheck.Existing(code: try row.decode(column: "code", as: String?.self) ?? Innovation.defaultCode(id),
                                agencyID: try row.decode(column: "agency_id", as: Int.self),
                                nameKey: try row.decode(column: "name_key", as: String.self))
         }

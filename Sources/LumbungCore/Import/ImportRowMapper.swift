@@ -221,11 +221,20 @@ public enum ImportRowMapper {
 
     private static func affairCode(_ text: String, column: String, problem: (String, LocalizedMessage) -> Void) -> String? {
         if text.isEmpty { return nil }
-        let wanted = key(text)
-        if let affair = GovernmentAffair.all.first(where: { $0.code == wanted || key($0.name) == wanted }) { return affair.code }
+        if let code = affairCodes[key(text)] { return code }
         problem(column, LocalizedMessage("error.unknownChoice", text))
         return nil
     }
+
+    /// Urusan by code or by name, both as keys.
+    static let affairCodes: [String: String] = {
+        var codes: [String: String] = [:]
+        for affair in GovernmentAffair.all {
+            codes[key(affair.name)] = affair.code
+            codes[affair.code] = affair.code
+        }
+        return codes
+    }()
 
     static func table<E: RawRepresentable & CaseIterable>(_ type: E.Type, _ labels: [E: [String]]) -> [String: String] where E.RawValue == String {
         var result: [String: String] = [:]

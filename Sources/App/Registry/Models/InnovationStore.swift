@@ -48,7 +48,7 @@ struct InnovationStore {
                 revision.userName = user.name
                 revision.agencyID = innovation.$agency.id
                 revision.status = innovation.status
-                revision.snapshot = String(decoding: try JSONEncoder.sorted.encode(innovation.profile), as: UTF8.self)
+                revision.snapshot = innovation.profile.snapshotJSON
                 revision.comments = try comments.map { String(decoding: try JSONEncoder.sorted.encode($0), as: UTF8.self) }
                 try await revision.create(on: tx)
                 try await tx.audit(user, "innovation.\(action)", "innovation", id, auditSummary ?? innovation.name)
