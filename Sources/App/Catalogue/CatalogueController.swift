@@ -75,7 +75,7 @@ struct CatalogueController {
                         agency: Agency?, base: String) async throws -> Response {
         let labels = Labels(req)
         let request = parameters.request
-        let result = req.application.catalogue.snapshot.search(request)
+        let result = req.application.catalogue.search(request)
         let innovations = try await CatalogueRecords.load(result.hits.map(\.id), on: req.db)
         // Short names keep the facet list and result lines readable on a phone.
         let names = try await CatalogueRecords.agencyNames(on: req.db, short: true)

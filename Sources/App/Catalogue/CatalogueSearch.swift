@@ -10,7 +10,41 @@ import Vapor
 /// updated after every write made here, and caught up every few seconds with writes made by
 /// other instances on the same database (any innovation whose `updated_at` moved).
 final class CatalogueSearch: Sendable {
-    private let index = NIOLockedValueBox(SearchIndex())
+    /// The index with a version number that every change raises, read and written together so
+    /// that a cached answer is always filed under the version it was computed on.
+    private struct Versioned {
+        var index = SearchIndex()
+        var generation = 0
+    }
+    private let state = NIOLockedValueBox(Versioned())
+    private let results: NIOLockedValueBox<SearchResultCache>
+
+    /// `cacheSize` answers to recent searches are kept until the index next changes (0: none).
+    init(cacheSize: Int = CatalogueSearch.defaultCacheSize) {
+        results = NIOLockedValueBox(SearchResultCache(capacity: cacheSize))
+    }
+
+    static let defaultCacheSize = 256
+    static let largestCachedPage = 100
+
+    /// Changes the index and raises its version.
+    private func change<Result>(_ body: (inout SearchIndex) -> Result) -> Result {
+        state.withLockedValue { state in
+            state.generation += 1
+            return body(&state.index)
+        }
+    }
+
+    /// Searches the current index, answering a repeated question from the cache. Only page-sized
+    /// answers are kept (a CSV export of everything would fill memory).
+    func search(_ request: SearchRequest) -> SearchResult {
+        let (index, generation) = state.withLockedValue { ($0.index, $0.generation) }
+        guard request.limit <= Self.largestCachedPage else { return index.search(request) }
+        if let cached = results.withLockedValue({ $0.result(for: request, generation: generation) }) { return cached }
+        let result = index.search(request)
+        results.withLockedValue { $0.store(result, for: request, generation: generation) }
+        return result
+    }
     private let watermark = NIOLockedValueBox(Date(timeIntervalSince1970: 0))
     private let builtAt = NIOLockedValueBox<Date?>(nil)
     private let agencyNameBox = NIOLockedValueBox<[Int: String]>([:])
@@ -28,7 +62,7 @@ final class CatalogueSearch: Sendable {
     }
 
     /// A snapshot to search without holding the lock.
-    var snapshot: SearchIndex { index.withLockedValue { $0 } }
+    var snapshot: SearchIndex { state.withLockedValue { $0.index } }
     var isBuilt: Bool { builtAt.withLockedValue { $0 != nil } }
 
     /// Rebuilds the whole index from the published innovations, reading them in batches so
@@ -52,7 +86,7 @@ final class CatalogueSearch: Sendable {
         }
         let built = fresh
         let recent = Dictionary(seen.filter { $0.1 >= newest.addingTimeInterval(-Self.lookBack) }, uniquingKeysWith: { a, _ in a })
-        index.withLockedValue { $0 = built }
+        change { $0 = built }
         applied.withLockedValue { $0 = recent }
         measure()
         watermark.withLockedValue { $0 = max($0, newest == Date(timeIntervalSince1970: 0) ? started : newest) }
@@ -68,9 +102,9 @@ final class CatalogueSearch: Sendable {
         if let updatedAt = innovation.updatedAt { applied.withLockedValue { $0[id] = updatedAt } }
         if innovation.status == .verified && innovation.isPublic {
             let documents = try await CatalogueDocumentBuilder(db: db).documents(for: [innovation])
-            index.withLockedValue { index in documents.forEach { index.upsert($0) } }
+            change { index in documents.forEach { index.upsert($0) } }
         } else {
-            index.withLockedValue { $0.remove(id: id) }
+            change { $0.remove(id: id) }
         }
     }
 
@@ -87,7 +121,7 @@ final class CatalogueSearch: Sendable {
         let changed = try await Innovation.query(on: db).filter(\.$id ~~ fresh).with(\.$agency).all()
         let published = changed.filter { $0.status == .verified && $0.isPublic }
         let documents = try await CatalogueDocumentBuilder(db: db).documents(for: published)
-        let needsRebuild = index.withLockedValue { index -> Bool in
+        let needsRebuild = change { index -> Bool in
             for innovation in changed where !(innovation.status == .verified && innovation.isPublic) {
                 index.remove(id: innovation.id!)
             }
@@ -188,7 +222,8 @@ extension Application {
 
     var catalogue: CatalogueSearch {
         if let existing = storage[CatalogueKey.self] { return existing }
-        let created = CatalogueSearch()
+        let cacheSize = Environment.get("LUMBUNG_SEARCH_CACHE").flatMap { Int($0) } ?? CatalogueSearch.defaultCacheSize
+        let created = CatalogueSearch(cacheSize: cacheSize)
         storage[CatalogueKey.self] = created
         return created
     }

@@ -85,7 +85,7 @@ struct OpenDataController {
         let (parameters, problems) = CatalogueParameters.read(req)
         if let problem = problems.first { return try await Self.error(.badRequest, problem.message, req) }
         // Answered from the index alone: no database round trip on the busiest endpoint.
-        let result = req.application.catalogue.snapshot.search(parameters.request)
+        let result = req.application.catalogue.search(parameters.request)
         let names = req.application.catalogue.agencyNames
         let labels = Labels(req)
         var facets: [String: [FacetValue]] = [:]
@@ -109,7 +109,7 @@ struct OpenDataController {
 
     @Sendable func agencies(req: Request) async throws -> Response {
         let agencies = try await Agency.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
-        let counts = req.application.catalogue.snapshot.search(SearchRequest(query: SearchQuery.parse(""), limit: 0)).facets[.agency] ?? []
+        let counts = req.application.catalogue.search(SearchRequest(query: SearchQuery.parse(""), limit: 0)).facets[.agency] ?? []
         let byAgency = Dictionary(uniqueKeysWithValues: counts.map { ($0.value, $0.count) })
         let items = agencies.map {
             AgencyItem(id: $0.id!, code: $0.code, name: $0.name, short_name: $0.shortName, kind: $0.kind.rawValue,
@@ -128,7 +128,7 @@ struct OpenDataController {
         var request = parameters.request
         request.offset = 0
         request.limit = Int.max / 2
-        let ids = req.application.catalogue.snapshot.search(request).hits.map(\.id)
+        let ids = req.application.catalogue.search(request).hits.map(\.id)
         let db = req.db
         let names = try await CatalogueRecords.agencyNames(on: db)
         let response = Response(status: .ok, body: .init(asyncStream: { writer in

@@ -66,7 +66,7 @@ public enum SearchOrder: String, Sendable, CaseIterable {
     case relevance, newest
 }
 
-public struct SearchRequest: Sendable {
+public struct SearchRequest: Sendable, Hashable {
     public var query: SearchQuery
     /// Within a facet any chosen value matches; across facets all must.
     public var filters: [SearchFacet: Set<String>]

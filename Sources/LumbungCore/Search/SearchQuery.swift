@@ -9,7 +9,7 @@
 /// An unquoted word that analyses into several terms ("covid-19", "a/b") requires each term on
 /// its own, like separate words; excluded, it excludes them as a phrase, so "-covid-19" drops
 /// texts about COVID-19 rather than every text that mentions 19. Repeated entries count once.
-public struct SearchQuery: Sendable, Equatable {
+public struct SearchQuery: Sendable, Hashable {
     /// Each entry: one term, or a phrase's terms in order (stemmed, stop words removed).
     public var required: [[String]]
     public var excluded: [[String]]
