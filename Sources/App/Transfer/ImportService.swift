@@ -74,14 +74,14 @@ struct ImportService {
         var batch: [ImportedInnovation] = []
         let counts = Counts()
         let numbers = dryRun ? [:] : try await lastRevisionNumbers(on: database)
-        let agencyIDs = crossCheck.agencyIDs
+        let registry = crossCheck
         let writer = OneAfterAnother()
         func flush() async throws {
             let rows = batch
             batch.removeAll(keepingCapacity: true)
             guard problems.isEmpty, !rows.isEmpty else { return }
             try await writer.start {
-                try await compareAndWrite(rows, agencyIDs: agencyIDs, numbers: numbers, dryRun: dryRun, actor: actor,
+                try await compareAndWrite(rows, registry: registry, numbers: numbers, dryRun: dryRun, actor: actor,
                                           counts: counts, on: database)
             }
         }
@@ -156,10 +156,13 @@ struct ImportService {
         var summary: String { "\(created) created, \(updated) updated, \(unchanged) unchanged" }
     }
 
-    private func compareAndWrite(_ rows: [ImportedInnovation], agencyIDs: [String: Int], numbers: [Int: Int], dryRun: Bool,
+    private func compareAndWrite(_ rows: [ImportedInnovation], registry: ImportCrossCheck, numbers: [Int: Int], dryRun: Bool,
                                  actor: Actor, counts: Counts, on db: any Database) async throws {
+        let agencyIDs = registry.agencyIDs
         guard !rows.isEmpty else { return }
-        let stored = try await Innovation.query(on: db).filter(\.$code ~~ rows.map(\.code)).all()
+        // Only codes the registry held are looked up: a batch of new rows needs no reading.
+        let storedCodes = rows.map(\.code).filter(registry.isStored)
+        let stored = storedCodes.isEmpty ? [] : try await Innovation.query(on: db).filter(\.$code ~~ storedCodes).all()
         let byCode = Dictionary(stored.compactMap { i in i.code.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
         var created: [ImportedInnovation] = []
         var revisions: [Revision] = []

@@ -27,6 +27,11 @@ public struct ImportCrossCheck: Sendable {
         oldNameKey = Dictionary(existing.map { ($0.code, "\($0.agencyID)|\($0.nameKey)") }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Whether an innovation with this code was in the registry when the import began.
+    public func isStored(_ code: String) -> Bool {
+        oldNameKey[code] != nil
+    }
+
     /// The problems of one mapped row against the rows before it and the registry.
     public mutating func check(_ result: ImportRowMapper.RowResult, row number: Int) -> [ImportProblem] {
         var problems: [ImportProblem] = []

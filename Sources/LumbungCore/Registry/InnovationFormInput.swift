@@ -79,7 +79,8 @@ extension InnovationFormInput {
 
         func text(_ value: String?, _ field: ProfileField, max: Int) -> String {
             let trimmed = (value ?? "").trimmingWhitespace()
-            if trimmed.count > max {
+            // A character takes at least one byte: counting characters is needed only past `max` bytes.
+            if trimmed.utf8.count > max && trimmed.count > max {
                 errors.append(FieldError(field, LocalizedMessage("error.tooLong", String(max), String(trimmed.count))))
             }
             return trimmed

@@ -19,83 +19,95 @@ extension InnovationProfile {
         if let mainAffair { out.key("mainAffair"); out.string(mainAffair) }
         out.key("name"); out.string(name)
         out.key("otherAffairs"); out.strings(otherAffairs)
-        if let replicatedFromID { out.key("replicatedFromID"); out.text += String(replicatedFromID) }
+        if let replicatedFromID { out.key("replicatedFromID"); out.raw(String(replicatedFromID)) }
         out.key("replicatedFromName"); out.string(replicatedFromName)
         out.key("results"); out.string(results)
-        out.key("sdgs"); out.text += "[" + sdgs.map(String.init).joined(separator: ",") + "]"
+        out.key("sdgs"); out.raw("[" + sdgs.map(String.init).joined(separator: ",") + "]")
         out.key("stage"); out.string(stage.rawValue)
         out.key("themes"); out.strings(themes)
         if let trialStart { out.key("trialStart"); out.string(trialStart) }
         out.key("videoURL"); out.string(videoURL)
-        out.text += "}"
+        out.close()
         return out.text
     }
 }
 
 /// A JSON object written field by field, escaping as Foundation's encoder does (slashes too).
 struct JSONText {
-    var text = ""
+    private var bytes: [UInt8] = []
     private var first = true
 
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     mutating func open() {
-        text.reserveCapacity(4096)
-        text += "{"
+        bytes.reserveCapacity(4096)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    mutating func close() {
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     mutating func key(_ name: String) {
-        if !first { text += "," }
+        if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
         string(name)
-        text += ":"
+        bytes.append(UInt8(ascii: ":"))
     }
 
     mutating func strings(_ values: [String]) {
-        text += "["
+        bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
-            if index > 0 { text += "," }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             string(value)
         }
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     mutating func number(_ value: Double) {
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            text += String(Int64(value))
+            raw(String(Int64(value)))
         } else {
-            text += String(value)
+            raw(String(value))
         }
     }
 
+    /// Copies runs of plain bytes at once; only quotes, backslashes, slashes and control
+    /// characters are escaped (UTF-8 above ASCII is written as it is).
     mutating func string(_ value: String) {
-        text += "\""
-        var plainStart = value.utf8.startIndex
-        let utf8 = value.utf8
-        var index = plainStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let escape: String?
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "/"): escape = "\\/"
-            case 0x08: escape = "\\b"
-            case 0x0C: escape = "\\f"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var plainStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+                bytes.append(contentsOf: Self.escape(byte).utf8)
+                plainStart = index + 1
             }
-            if let escape {
-                text += value[plainStart..<index]
-                text += escape
-                plainStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
         }
-        text += value[plainStart..<utf8.endIndex]
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    static func escape(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\""): return "\\\""
+        case UInt8(ascii: "\\"): return "\\\\"
+        case UInt8(ascii: "/"): return "\\/"
+        case 0x08: return "\\b"
+        case 0x0C: return "\\f"
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        default:
+            let hex = String(byte, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }
     }
 }
