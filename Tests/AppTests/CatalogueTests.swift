@@ -129,6 +129,35 @@ extension AppTests {
             }
         }
 
+        /// The agency's name is in its innovations' documents: a rename must reach the index at
+        /// once here, and through the catch-up in an instance that did not make it.
+        @Test func renamingAnAgencyReachesTheCatalogue() async throws {
+            try await withApp { app in
+                let (fixture, _, other, _, _) = try await Self.seed(app)
+                func agencyNames(_ word: String) -> [String] {
+                    app.catalogue.search(SearchRequest(query: SearchQuery.parse(word))).hits.compactMap { $0.summary?.agencyName }
+                }
+                #expect(agencyNames("antrean") == ["Dinas Kesehatan"])
+
+                var admin = Browser(app)
+                try await admin.login(fixture.admin.email)
+                let saved = try await admin.post("/agencies/\(fixture.otherAgency.id!)", [
+                    ("code", "DINKES"), ("name", "Dinas Kesehatan dan Keluarga Berencana"), ("shortName", "Dinkes KB"), ("kind", "office"),
+                ])
+                #expect(saved.status == .seeOther)
+                #expect(agencyNames("antrean") == ["Dinas Kesehatan dan Keluarga Berencana"])
+                #expect(app.catalogue.search(SearchRequest(query: SearchQuery.parse("keluarga berencana"))).hits.map(\.id) == [other.id!])
+
+                // Another instance renames it back, straight in the database.
+                let agency = try #require(try await Agency.find(fixture.otherAgency.id, on: app.db))
+                agency.name = "Dinas Kesehatan"
+                try await agency.save(on: app.db)
+                try await app.catalogue.catchUp(on: app.db)
+                #expect(agencyNames("antrean") == ["Dinas Kesehatan"])
+                #expect(app.catalogue.search(SearchRequest(query: SearchQuery.parse("keluarga berencana"))).total == 0)
+            }
+        }
+
         /// The catch-up looks back a little to be safe; what it already applied it must not apply
         /// again (that once re-indexed the last seconds of a big import every three seconds).
         @Test func catchingUpTwiceWithNoNewWritesChangesNothing() async throws {

@@ -56,9 +56,28 @@ final class CatalogueSearch: Sendable {
     /// Agency names for facet labels, read with the index rather than on every request.
     var agencyNames: [Int: String] { agencyNameBox.withLockedValue { $0 } }
 
+    /// Reads the agency names again. An innovation's document carries its agency's name (it is
+    /// searchable and shown in results), so when a name changed, here or in another instance,
+    /// that agency's published innovations are indexed again.
     func reloadAgencyNames(on db: any Database) async throws {
         let names = try await CatalogueRecords.agencyNames(on: db)
-        agencyNameBox.withLockedValue { $0 = names }
+        let renamed = agencyNameBox.withLockedValue { known -> Set<Int> in
+            defer { known = names }
+            return Set(names.keys.filter { id in known[id].map { $0 != names[id] } ?? false })
+        }
+        if !renamed.isEmpty { try await reindex(agencies: renamed, on: db) }
+    }
+
+    private func reindex(agencies: Set<Int>, on db: any Database) async throws {
+        var lastID = 0
+        while true {
+            let batch = try await Self.published(on: db).filter(\.$agency.$id ~~ agencies).filter(\.$id > lastID)
+                .sort(\.$id).limit(Self.batchSize).all()
+            guard let last = batch.last?.id else { return }
+            let documents = try await CatalogueDocumentBuilder(db: db).documents(for: batch)
+            change { index in documents.forEach { index.upsert($0) } }
+            lastID = last
+        }
     }
 
     /// A snapshot to search without holding the lock.

@@ -155,6 +155,8 @@ struct AgencyController {
                     try await db.audit(user, existing == nil ? "agency.create" : "agency.update", "agency", agency.id,
                                        "\(agency.code) \(agency.name)")
                 }
+                // A new name reaches the catalogue's documents of this agency's innovations now.
+                try await req.application.catalogue.reloadAgencyNames(on: req.db)
                 req.flash(.success, req.t("agency.saved"))
                 return req.redirect(to: "/agencies/\(try agency.requireID())")
             }
