@@ -71,7 +71,7 @@ struct ImportService {
         var crossCheck = crossCheck
         var header: ImportRowMapper.Header?
         var problems: [ImportProblem] = []
-        var batch: [ImportedInnovation] = []
+        var batch: [PreparedRow] = []
         let counts = Counts()
         let numbers = dryRun ? [:] : try await lastRevisionNumbers(on: database)
         let registry = crossCheck
@@ -100,7 +100,9 @@ struct ImportService {
                 problems += result.problems
                 problems += crossCheck.check(result, row: number)
                 guard problems.isEmpty, let row = result.innovation else { return }
-                batch.append(row)
+                // A new row's first revision is written here, while the database is busy with the last batch.
+                let isNew = !dryRun && !crossCheck.isStored(row.code)
+                batch.append(PreparedRow(row: row, firstSnapshot: isNew ? row.profile.snapshotJSON : nil))
                 if batch.count == Self.batchSize { try await flush() }
             }
         }
@@ -149,6 +151,12 @@ struct ImportService {
         }
     }
 
+    /// A checked row, with its first revision's snapshot when it will be created.
+    struct PreparedRow: Sendable {
+        let row: ImportedInnovation
+        let firstSnapshot: String?
+    }
+
     /// Tallies kept across batches.
     final class Counts: @unchecked Sendable {
         var created = 0, updated = 0, unchanged = 0
@@ -156,17 +164,18 @@ struct ImportService {
         var summary: String { "\(created) created, \(updated) updated, \(unchanged) unchanged" }
     }
 
-    private func compareAndWrite(_ rows: [ImportedInnovation], registry: ImportCrossCheck, numbers: [Int: Int], dryRun: Bool,
+    private func compareAndWrite(_ rows: [PreparedRow], registry: ImportCrossCheck, numbers: [Int: Int], dryRun: Bool,
                                  actor: Actor, counts: Counts, on db: any Database) async throws {
         let agencyIDs = registry.agencyIDs
         guard !rows.isEmpty else { return }
         // Only codes the registry held are looked up: a batch of new rows needs no reading.
-        let storedCodes = rows.map(\.code).filter(registry.isStored)
+        let storedCodes = rows.map(\.row.code).filter(registry.isStored)
         let stored = storedCodes.isEmpty ? [] : try await Innovation.query(on: db).filter(\.$code ~~ storedCodes).all()
         let byCode = Dictionary(stored.compactMap { i in i.code.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
-        var created: [ImportedInnovation] = []
+        var created: [PreparedRow] = []
         var revisions: [Revision] = []
-        for original in rows {
+        for prepared in rows {
+            let original = prepared.row
             let agencyID = agencyIDs[original.agencyCode]!
             let old = byCode[original.code]
             // A link to another Lumbung innovation is not in the spreadsheet; keep it.
@@ -178,7 +187,7 @@ struct ImportService {
             if old == nil { counts.created += 1 } else { counts.updated += 1 }
             guard !dryRun else { continue }
             guard let innovation = old else {
-                created.append(row)
+                created.append(prepared)
                 continue
             }
             innovation.$agency.id = agencyID
@@ -194,14 +203,15 @@ struct ImportService {
         if !created.isEmpty {
             let time = Date()
             let rows = InnovationRows(db)
-            let ids = try await rows.insert(created.map {
+            let ids = try await rows.insert(created.map(\.row).map {
                 InnovationRows.New(code: $0.code, agencyID: agencyIDs[$0.agencyCode]!, profile: $0.profile, status: $0.status,
                                    isPublic: $0.isPublic, userID: actor.userID)
             }, at: time)
-            let firstRevisions = created.compactMap { row -> InnovationRows.NewRevision? in
+            let firstRevisions = created.compactMap { prepared -> InnovationRows.NewRevision? in
+                let row = prepared.row
                 guard let id = ids[row.code] else { return nil }
                 return InnovationRows.NewRevision(innovationID: id, number: 1, agencyID: agencyIDs[row.agencyCode]!,
-                                                  status: row.status, snapshot: row.profile.snapshotJSON)
+                                                  status: row.status, snapshot: prepared.firstSnapshot ?? row.profile.snapshotJSON)
             }
             try await rows.insert(firstRevisions, action: "imported", userID: actor.userID, userName: actor.name, at: time)
         }

@@ -4,8 +4,9 @@ import LumbungCore
 import SQLKit
 
 /// Bulk writes for imports: many innovations and revisions per statement, with the same column
-/// values the models would write (each value bound as the model's own Swift type, so both
-/// databases store it exactly as Fluent does), but without building a model per row.
+/// values the models would write (each value bound as the model's own Swift type, or for the
+/// enumerations their raw text, which is what they encode to, so both databases store it
+/// exactly as Fluent does), but without building a model per row.
 struct InnovationRows {
     let sql: any SQLDatabase
 
@@ -53,11 +54,12 @@ struct InnovationRows {
         let values: [any SQLExpression] = [
             SQLBind(time), SQLBind(time), bind(row.userID), bind(row.userID), SQLBind(row.code), SQLBind(row.agencyID),
             SQLBind(p.name), SQLBind(InnovationProfile.nameKey(p.name)), SQLBind(p.acronym),
-            SQLBind(p.category), SQLBind(p.deliveryMode), SQLBind(p.stage), SQLBind(p.initiator), bind(p.mainAffair),
+            SQLBind(p.category.rawValue), SQLBind(p.deliveryMode.rawValue), SQLBind(p.stage.rawValue), SQLBind(p.initiator.rawValue),
+            bind(p.mainAffair),
             SQLBind(p.otherAffairs), bind(p.trialStart), bind(p.implementationStart), bind(p.startYear),
             SQLBind(p.design), SQLBind(p.goals), SQLBind(p.benefits), SQLBind(p.results), SQLBind(p.beneficiaries),
             SQLBind(p.themes), SQLBind(p.sdgs), SQLBind(p.videoURL), bind(p.latitude), bind(p.longitude),
-            bind(p.replicatedFromID), SQLBind(p.replicatedFromName), SQLBind(row.status), SQLBind(row.isPublic),
+            bind(p.replicatedFromID), SQLBind(p.replicatedFromName), SQLBind(row.status.rawValue), SQLBind(row.isPublic),
         ]
         return values
     }
@@ -79,7 +81,7 @@ struct InnovationRows {
             for revision in chunk {
                 let values: [any SQLExpression] = [
                     SQLBind(time), SQLBind(revision.innovationID), SQLBind(revision.number), SQLBind(action), Self.bind(userID),
-                    SQLBind(userName), SQLBind(revision.agencyID), SQLBind(revision.status), SQLBind(revision.snapshot),
+                    SQLBind(userName), SQLBind(revision.agencyID), SQLBind(revision.status.rawValue), SQLBind(revision.snapshot),
                 ]
                 _ = statement.values(values)
             }
