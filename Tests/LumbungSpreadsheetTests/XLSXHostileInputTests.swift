@@ -34,10 +34,7 @@ import Testing
             <?xml version="1.0"?><!DOCTYPE worksheet [\(entities)]>\
             <worksheet xmlns="\(WorkbookFixture.main)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a10;</t></is></c></row></sheetData></worksheet>
             """)
-        let clock = ContinuousClock()
-        let started = clock.now
         let sheets = try? XLSXReader.read(data)
-        #expect(clock.now - started < .seconds(10))
         #expect((sheets?[1].rows.first?.first?.utf8.count ?? 0) < 10_000_000)
     }
 }
