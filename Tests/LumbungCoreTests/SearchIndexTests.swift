@@ -98,3 +98,14 @@ import Testing
         #expect(Self.corpus.search(SearchRequest(query: SearchQuery.parse(""), offset: 10, limit: 2)).hits.isEmpty)
     }
 }
+
+extension SearchIndexTests {
+    @Test func knowsWhetherANarrativeHoldsAWord() {
+        // Document 1: "jemput bola" is a theme (keywords), "melayani" is in the narrative.
+        #expect(Self.corpus.narrativeContainsAny(id: 1, of: ["layan"]))
+        #expect(!Self.corpus.narrativeContainsAny(id: 1, of: ["sipelandukilat"]), "the acronym is not narrative")
+        #expect(Self.corpus.narrativeContainsAny(id: 4, of: ["bola", "kapal"]))
+        #expect(!Self.corpus.narrativeContainsAny(id: 2, of: ["terap"]))
+        #expect(!Self.corpus.narrativeContainsAny(id: 99, of: ["layan"]))
+    }
+}

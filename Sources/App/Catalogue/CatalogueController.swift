@@ -1,5 +1,6 @@
 import Fluent
 import LumbungCore
+import SQLKit
 import Vapor
 
 /// The public catalogue: search with facets, published innovation pages, agency pages. No login.
@@ -76,19 +77,34 @@ struct CatalogueController {
         let labels = Labels(req)
         let request = parameters.request
         let result = req.application.catalogue.search(request)
-        let innovations = try await CatalogueRecords.load(result.hits.map(\.id), on: req.db)
+        // Everything a result line shows is in the index; only the texts for snippets are read.
+        let snippetTexts = try await CatalogueRecords.snippetTexts(result.hits.map(\.id), on: req.db)
         // Short names keep the facet list and result lines readable on a phone.
-        let names = try await CatalogueRecords.agencyNames(on: req.db, short: true)
+        let catalogue = req.application.catalogue
+        var names = catalogue.agencyShortNames
+        let shownAgencies = result.hits.compactMap { $0.summary?.agencyID } + (result.facets[.agency] ?? []).compactMap { Int($0.value) }
+        if shownAgencies.contains(where: { names[$0] == nil }) {
+            try await catalogue.reloadAgencyNames(on: req.db)
+            names = catalogue.agencyShortNames
+        }
 
-        let hits = innovations.map { innovation in
-            let snippetSource = innovation.goals.isEmpty ? innovation.design : innovation.goals + " " + innovation.design
+        let index = catalogue.snapshot
+        let hits = result.hits.compactMap { hit -> HitView? in
+            // A text missing means the innovation was withdrawn since the index last heard of it.
+            guard let summary = hit.summary, let snippetSource = snippetTexts[hit.id] else { return nil }
+            // A hit found by its name or themes alone shows the start of its narrative, unsearched.
+            func snippetTerms(_ id: Int) -> Set<String> {
+                index.narrativeContainsAny(id: id, of: result.highlightTerms) ? result.highlightTerms : []
+            }
+            let year = summary.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? summary.startYear
             return HitView(
-                id: innovation.id!, name: innovation.name, acronym: innovation.acronym,
-                agencyName: names[innovation.$agency.id] ?? "", agencyHref: "/catalogue/agencies/\(innovation.$agency.id)",
-                categoryLabel: labels.category(innovation.category), stageLabel: labels.stage(innovation.stage),
-                year: innovation.implementationStartDate.map { String($0.year) } ?? innovation.startYear.map(String.init) ?? "",
-                snippet: Highlighter.snippet(snippetSource, terms: result.highlightTerms, words: 36).map { SegmentView(text: $0.text, isMatch: $0.isMatch) },
-                title: Highlighter.segments(innovation.name, terms: result.highlightTerms).map { SegmentView(text: $0.text, isMatch: $0.isMatch) })
+                id: hit.id, name: summary.name, acronym: summary.acronym,
+                agencyName: names[summary.agencyID] ?? summary.agencyName, agencyHref: "/catalogue/agencies/\(summary.agencyID)",
+                categoryLabel: InnovationCategory(rawValue: summary.category).map(labels.category) ?? summary.category,
+                stageLabel: Stage(rawValue: summary.stage).map(labels.stage) ?? summary.stage,
+                year: year.map(String.init) ?? "",
+                snippet: Highlighter.snippet(snippetSource, terms: snippetTerms(hit.id), words: 36).map { SegmentView(text: $0.text, isMatch: $0.isMatch) },
+                title: Highlighter.segments(summary.name, terms: result.highlightTerms).map { SegmentView(text: $0.text, isMatch: $0.isMatch) })
         }
         let facets = SearchFacet.allCases.filter { !(agency != nil && $0 == .agency) }.map { facet -> FacetView in
             let values = (result.facets[facet] ?? []).prefix(facet == .theme ? 15 : 40).map { count in
@@ -192,6 +208,25 @@ enum CatalogueRecords {
         let found = try await CatalogueSearch.published(on: db).filter(\.$id ~~ ids).all()
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
         return ids.compactMap { byID[$0] }
+    }
+
+    /// Tujuan then rancang bangun of each published innovation among `ids`, for result snippets.
+    static func snippetTexts(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await (db as! any SQLDatabase).select()
+            .column("id").column("goals").column("design")
+            .from(Innovation.schema)
+            .where("id", .in, ids)
+            .where("status", .equal, ReviewStatus.verified.rawValue)
+            .where("is_public", .equal, true)
+            .all()
+        var texts: [Int: String] = [:]
+        for row in rows {
+            let goals = try row.decode(column: "goals", as: String.self)
+            let design = try row.decode(column: "design", as: String.self)
+            texts[try row.decode(column: "id", as: Int.self)] = goals.isEmpty ? design : goals + " " + design
+        }
+        return texts
     }
 
     static func agencyNames(on db: any Database, short: Bool = false) async throws -> [Int: String] {

@@ -48,6 +48,7 @@ final class CatalogueSearch: Sendable {
     private let watermark = NIOLockedValueBox(Date(timeIntervalSince1970: 0))
     private let builtAt = NIOLockedValueBox<Date?>(nil)
     private let agencyNameBox = NIOLockedValueBox<[Int: String]>([:])
+    private let agencyShortNameBox = NIOLockedValueBox<[Int: String]>([:])
     /// The `updated_at` last applied, for innovations changed within the catch-up's look-back,
     /// so that the overlap does not apply the same change again every few seconds.
     private let applied = NIOLockedValueBox<[Int: Date]>([:])
@@ -55,12 +56,17 @@ final class CatalogueSearch: Sendable {
 
     /// Agency names for facet labels, read with the index rather than on every request.
     var agencyNames: [Int: String] { agencyNameBox.withLockedValue { $0 } }
+    /// Short names (or full names where none was given), for the catalogue page on a phone.
+    var agencyShortNames: [Int: String] { agencyShortNameBox.withLockedValue { $0 } }
 
     /// Reads the agency names again. An innovation's document carries its agency's name (it is
     /// searchable and shown in results), so when a name changed, here or in another instance,
     /// that agency's published innovations are indexed again.
     func reloadAgencyNames(on db: any Database) async throws {
-        let names = try await CatalogueRecords.agencyNames(on: db)
+        let agencies = try await Agency.query(on: db).all()
+        let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+        let shortNames = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.displayName) })
+        agencyShortNameBox.withLockedValue { $0 = shortNames }
         let renamed = agencyNameBox.withLockedValue { known -> Set<Int> in
             defer { known = names }
             return Set(names.keys.filter { id in known[id].map { $0 != names[id] } ?? false })
@@ -223,7 +229,7 @@ struct CatalogueDocumentBuilder {
             name: innovation.name, acronym: innovation.acronym, agencyID: innovation.$agency.id, agencyName: agency?.name ?? "",
             category: innovation.category.rawValue, deliveryMode: innovation.deliveryMode.rawValue, stage: innovation.stage.rawValue,
             mainAffair: innovation.mainAffair, implementationStart: innovation.implementationStart,
-            themes: innovation.themes, sdgs: innovation.sdgs)
+            themes: innovation.themes, sdgs: innovation.sdgs, startYear: innovation.startYear)
         return SearchDocument(
             id: innovation.id!, title: innovation.name, acronym: innovation.acronym,
             keywords: (innovation.themes + affairNames + [agency?.name ?? ""]).joined(separator: ", "),

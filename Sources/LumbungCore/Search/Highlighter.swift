@@ -42,9 +42,10 @@ public enum Highlighter: Sendable {
             if matched && firstMatch == nil { firstMatch = ranges.count }
             ranges.append(range)
             isMatch.append(matched)
-            // Enough once the window after the first match is full; without a match, keep looking.
+            // Enough once the window after the first match is full; without a match, keep looking,
+            // unless there is nothing to look for.
             if let firstMatch { return ranges.count < firstMatch + size }
-            return true
+            return !terms.isEmpty || ranges.count < size
         }
         guard !ranges.isEmpty else { return pieces(text, from: text.startIndex, to: text.endIndex, matches: []) }
 

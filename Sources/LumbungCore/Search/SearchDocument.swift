@@ -17,9 +17,13 @@ public struct SearchSummary: Sendable, Equatable {
     public let implementationStart: String?
     public let themes: [String]
     public let sdgs: [Int]
+    /// The year of the trial, or of implementation without a trial.
+    public let startYear: Int?
 
     public init(name: String, acronym: String, agencyID: Int, agencyName: String, category: String, deliveryMode: String,
-                stage: String, mainAffair: String?, implementationStart: String?, themes: [String], sdgs: [Int]) {
+                stage: String, mainAffair: String?, implementationStart: String?, themes: [String], sdgs: [Int],
+                startYear: Int? = nil) {
+        self.startYear = startYear
         self.name = name
         self.acronym = acronym
         self.agencyID = agencyID

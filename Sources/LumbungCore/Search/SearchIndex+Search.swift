@@ -224,3 +224,21 @@ extension SearchIndex {
         return false
     }
 }
+
+extension SearchIndex {
+    /// Whether the document's narrative holds any of these terms: when it does not, a snippet
+    /// of it needs no search for matches.
+    public func narrativeContainsAny(id: Int, of terms: Set<String>) -> Bool {
+        guard let slot = slotByID[id] else { return false }
+        let wanted = Set(terms.compactMap { termIDs[$0] })
+        guard !wanted.isEmpty else { return false }
+        let start = Int(streamStart[Int(slot)]), end = start + Int(streamLength[Int(slot)])
+        // Fields end with -1 in the order title, acronym, keywords, narrative.
+        var field = 0
+        for position in start..<end {
+            let term = streams[position]
+            if term < 0 { field += 1 } else if field == 3 && wanted.contains(term) { return true }
+        }
+        return false
+    }
+}
