@@ -81,12 +81,7 @@ struct CatalogueController {
         let snippetTexts = try await CatalogueRecords.snippetTexts(result.hits.map(\.id), on: req.db)
         // Short names keep the facet list and result lines readable on a phone.
         let catalogue = req.application.catalogue
-        var names = catalogue.agencyShortNames
-        let shownAgencies = result.hits.compactMap { $0.summary?.agencyID } + (result.facets[.agency] ?? []).compactMap { Int($0.value) }
-        if shownAgencies.contains(where: { names[$0] == nil }) {
-            try await catalogue.reloadAgencyNames(on: req.db)
-            names = catalogue.agencyShortNames
-        }
+        let names = try await catalogue.agencyNames(covering: result.shownAgencyIDs, short: true, on: req.db)
 
         let index = catalogue.snapshot
         let hits = result.hits.compactMap { hit -> HitView? in
@@ -229,9 +224,12 @@ enum CatalogueRecords {
         return texts
     }
 
-    static func agencyNames(on db: any Database, short: Bool = false) async throws -> [Int: String] {
-        let agencies = try await Agency.query(on: db).all()
-        return Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, short ? $0.displayName : $0.name) })
+}
+
+extension SearchResult {
+    /// The agencies a page of this result names: those of its hits and of the agency facet.
+    var shownAgencyIDs: [Int] {
+        hits.compactMap { $0.summary?.agencyID } + (facets[.agency] ?? []).compactMap { Int($0.value) }
     }
 }
 

@@ -54,15 +54,23 @@ final class CatalogueSearch: Sendable {
     private let applied = NIOLockedValueBox<[Int: Date]>([:])
     static let lookBack: TimeInterval = 2
 
-    /// Agency names for facet labels, read with the index rather than on every request.
-    var agencyNames: [Int: String] { agencyNameBox.withLockedValue { $0 } }
-    /// Short names (or full names where none was given), for the catalogue page on a phone.
-    var agencyShortNames: [Int: String] { agencyShortNameBox.withLockedValue { $0 } }
+    /// Agency names (or short names, for the catalogue page on a phone), read with the index
+    /// rather than on every request; read again first when one of `ids` is not known yet.
+    func agencyNames(covering ids: [Int] = [], short: Bool = false, on db: any Database) async throws -> [Int: String] {
+        let box = short ? agencyShortNameBox : agencyNameBox
+        var names = box.withLockedValue { $0 }
+        if ids.contains(where: { names[$0] == nil }) {
+            try await reloadAgencyNames(on: db)
+            names = box.withLockedValue { $0 }
+        }
+        return names
+    }
 
     /// Reads the agency names again. An innovation's document carries its agency's name (it is
     /// searchable and shown in results), so when a name changed, here or in another instance,
-    /// that agency's published innovations are indexed again.
-    func reloadAgencyNames(on db: any Database) async throws {
+    /// that agency's published innovations are indexed again (unless the whole index is about
+    /// to be rebuilt anyway).
+    func reloadAgencyNames(on db: any Database, reindexRenamed: Bool = true) async throws {
         let agencies = try await Agency.query(on: db).all()
         let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
         let shortNames = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.displayName) })
@@ -71,7 +79,7 @@ final class CatalogueSearch: Sendable {
             defer { known = names }
             return Set(names.keys.filter { id in known[id].map { $0 != names[id] } ?? false })
         }
-        if !renamed.isEmpty { try await reindex(agencies: renamed, on: db) }
+        if reindexRenamed && !renamed.isEmpty { try await reindex(agencies: renamed, on: db) }
     }
 
     private func reindex(agencies: Set<Int>, on db: any Database) async throws {
@@ -94,7 +102,7 @@ final class CatalogueSearch: Sendable {
     /// that a large registry never sits in memory as models all at once.
     func rebuild(on db: any Database) async throws {
         let started = Date()
-        try await reloadAgencyNames(on: db)
+        try await reloadAgencyNames(on: db, reindexRenamed: false)
         var fresh = SearchIndex()
         var newest = Date(timeIntervalSince1970: 0)
         var seen: [(Int, Date)] = []
@@ -123,7 +131,7 @@ final class CatalogueSearch: Sendable {
     /// Brings one innovation up to date after a write in this process.
     func refresh(_ innovation: Innovation, on db: any Database) async throws {
         guard let id = innovation.id else { return }
-        if agencyNames[innovation.$agency.id] == nil { try await reloadAgencyNames(on: db) }
+        _ = try await agencyNames(covering: [innovation.$agency.id], on: db)
         if let updatedAt = innovation.updatedAt { applied.withLockedValue { $0[id] = updatedAt } }
         if innovation.status == .verified && innovation.isPublic {
             let documents = try await CatalogueDocumentBuilder(db: db).documents(for: [innovation])

@@ -86,7 +86,7 @@ struct OpenDataController {
         if let problem = problems.first { return try await Self.error(.badRequest, problem.message, req) }
         // Answered from the index alone: no database round trip on the busiest endpoint.
         let result = req.application.catalogue.search(parameters.request)
-        let names = req.application.catalogue.agencyNames
+        let names = try await req.application.catalogue.agencyNames(covering: result.shownAgencyIDs, on: req.db)
         let labels = Labels(req)
         var facets: [String: [FacetValue]] = [:]
         for facet in SearchFacet.allCases {
@@ -128,9 +128,10 @@ struct OpenDataController {
         var request = parameters.request
         request.offset = 0
         request.limit = Int.max / 2
-        let ids = req.application.catalogue.search(request).hits.map(\.id)
+        let result = req.application.catalogue.search(request)
+        let ids = result.hits.map(\.id)
         let db = req.db
-        let names = try await CatalogueRecords.agencyNames(on: db)
+        let names = try await req.application.catalogue.agencyNames(covering: result.shownAgencyIDs, on: db)
         let response = Response(status: .ok, body: .init(asyncStream: { writer in
             do {
                 try await writer.write(.buffer(ByteBuffer(string: "\u{FEFF}" + CSVFormat.row(Self.csvHeader))))

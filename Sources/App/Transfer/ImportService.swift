@@ -173,7 +173,7 @@ struct ImportService {
         let stored = storedCodes.isEmpty ? [] : try await Innovation.query(on: db).filter(\.$code ~~ storedCodes).all()
         let byCode = Dictionary(stored.compactMap { i in i.code.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
         var created: [PreparedRow] = []
-        var revisions: [Revision] = []
+        var revisions: [InnovationRows.NewRevision] = []
         for prepared in rows {
             let original = prepared.row
             let agencyID = agencyIDs[original.agencyCode]!
@@ -196,42 +196,27 @@ struct ImportService {
             innovation.isPublic = row.isPublic
             innovation.updatedBy = actor.userID
             try await innovation.save(on: db)
-            revisions.append(try revision(for: innovation.requireID(), number: (numbers[innovation.requireID()] ?? 0) + 1, row: row,
-                                          agencyID: agencyID, actor: actor))
+            let id = try innovation.requireID()
+            revisions.append(InnovationRows.NewRevision(innovationID: id, number: (numbers[id] ?? 0) + 1, agencyID: agencyID,
+                                                        status: row.status, snapshot: row.profile.snapshotJSON))
         }
-        // New innovations go in with a few multi-row statements, then their first revisions.
+        // New innovations go in with a few multi-row statements, then every revision of the batch.
+        let time = Date()
+        let bulk = InnovationRows(db)
         if !created.isEmpty {
-            let time = Date()
-            let rows = InnovationRows(db)
-            let ids = try await rows.insert(created.map(\.row).map {
+            let ids = try await bulk.insert(created.map(\.row).map {
                 InnovationRows.New(code: $0.code, agencyID: agencyIDs[$0.agencyCode]!, profile: $0.profile, status: $0.status,
                                    isPublic: $0.isPublic, userID: actor.userID)
             }, at: time)
-            let firstRevisions = created.compactMap { prepared -> InnovationRows.NewRevision? in
+            revisions += created.compactMap { prepared -> InnovationRows.NewRevision? in
                 let row = prepared.row
                 guard let id = ids[row.code] else { return nil }
                 return InnovationRows.NewRevision(innovationID: id, number: 1, agencyID: agencyIDs[row.agencyCode]!,
                                                   status: row.status, snapshot: prepared.firstSnapshot ?? row.profile.snapshotJSON)
             }
-            try await rows.insert(firstRevisions, action: "imported", userID: actor.userID, userName: actor.name, at: time)
         }
-        if !revisions.isEmpty { try await revisions.create(on: db) }
+        try await bulk.insert(revisions, action: "imported", userID: actor.userID, userName: actor.name, at: time)
     }
-
-    private func revision(for id: Int, number: Int, row: ImportedInnovation, agencyID: Int, actor: Actor) throws -> Revision {
-        let revision = Revision()
-        revision.$innovation.id = id
-        revision.number = number
-        revision.action = "imported"
-        revision.userID = actor.userID
-        revision.userName = actor.name
-        revision.agencyID = agencyID
-        revision.status = row.status
-        revision.snapshot = row.profile.snapshotJSON
-        return revision
-    }
-
-
 
     /// Code, agency and name of every stored innovation, without their texts.
     private func existingKeys() async throws -> [ImportCrossCheck.Existing] {

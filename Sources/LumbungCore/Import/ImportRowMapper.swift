@@ -34,17 +34,9 @@ extension ImportedInnovation {
     }
 }
 
-/// Reads the rows of an import file into innovations, collecting every problem at once.
-/// Checks that need the database (does the agency exist? is the name taken?) are the caller's.
+/// Reads the rows of an import file into innovations, one row at a time, with every problem of
+/// the row. Checks that need other rows or the registry are `ImportCrossCheck`'s.
 public enum ImportRowMapper {
-    public struct Mapping: Sendable {
-        public var rows: [ImportedInnovation] = []
-        public var problems: [ImportProblem] = []
-        /// Every row's agency code, also of rows with problems, so that an unknown agency is
-        /// reported together with everything else.
-        public var agencyCodes: [(row: Int, code: String)] = []
-    }
-
     /// Where each known column sits in the file.
     public struct Header: Sendable {
         let index: [String: Int]
@@ -75,36 +67,6 @@ public enum ImportRowMapper {
             problems.append(ImportProblem(row: 1, column: column.header, message: LocalizedMessage("import.missingColumn")))
         }
         return problems.isEmpty ? .success(Header(index: index, count: cells.count)) : .failure(problems)
-    }
-
-    /// A whole table at once: the header, every row, and codes used twice.
-    public static func map(_ table: [[String]]) -> Mapping {
-        var mapping = Mapping()
-        guard let first = table.first else {
-            mapping.problems = [ImportProblem(row: 1, column: "-", message: LocalizedMessage("import.empty"))]
-            return mapping
-        }
-        let header: Header
-        switch Self.header(first) {
-        case .success(let value): header = value
-        case .failure(let problems): mapping.problems = problems; return mapping
-        }
-        var codes: [String: Int] = [:]
-        for (offset, cells) in table.dropFirst().enumerated() {
-            let result = mapRow(cells, row: offset + 2, header: header)
-            var problems = result.problems
-            if let code = result.code {
-                if let earlier = codes[code] {
-                    problems.append(ImportProblem(row: offset + 2, column: "kode", message: LocalizedMessage("import.duplicateCode", String(earlier))))
-                } else {
-                    codes[code] = offset + 2
-                }
-            }
-            if let agency = result.agencyCode { mapping.agencyCodes.append((offset + 2, agency)) }
-            if problems.isEmpty, let innovation = result.innovation { mapping.rows.append(innovation) }
-            mapping.problems += problems
-        }
-        return mapping
     }
 
     /// One row. Blank rows give nothing and no problem.
