@@ -1,24 +1,27 @@
 import Fluent
 import LumbungCore
-import SQLKit
 import Vapor
 
-/// What the `lumbung` executable does before running a command: bring the database up to
-/// date, load the demonstration province when asked, and, for `serve`, build the catalogue's
-/// search index at boot and tell the person at the console how to get in.
+/// What `lumbung serve` does before it serves: bring the database up to date, load the
+/// demonstration province when asked (`--demo`), build the catalogue's index, start the
+/// housekeeping jobs, and tell the person at the console how to get in. Other commands prepare
+/// the database themselves when they run; `--help` and bad arguments touch nothing.
 public enum Startup {
-    public static func prepare(_ app: Application, arguments: [String], loadDemo: Bool) async throws {
-        let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
-        guard command != "migrate" else { return }
-        if case .sqliteFile = app.lumbung.databaseLocation {
-            _ = try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").all()
-        }
-        try await app.autoMigrate()
-        if loadDemo { try await Self.loadDemo(app) }
-        guard command == "serve" else { return }
-        // Only a server searches: other commands (an import, say) do not build the index.
-        app.lifecycle.use(CatalogueLifecycle())
-        try await greet(app, arguments: arguments)
+    static func prepareServing(_ app: Application, console: any Console, host: String, port: String) async throws {
+        try await app.prepareDatabase(console: console)
+        if app.launchOptions.loadDemo { try await loadDemo(app) }
+        try await app.catalogue.rebuild(on: app.db)
+        let jobs = RepeatingJobs()
+        app.lifecycle.use(jobs)
+        jobs.startServing(app)
+        try await greet(app, host: host, port: port)
+    }
+
+    /// Stops serving without dropping anything: new requests get 503, those in progress
+    /// finish, then the server closes its connections; only then may the database close.
+    public static func stopServing(_ app: Application) async {
+        await app.shutdownGate.close(timeout: 15)
+        await app.server.shutdown()
     }
 
     static func loadDemo(_ app: Application) async throws {
@@ -31,13 +34,7 @@ public enum Startup {
         app.logger.notice("Demonstration province loaded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
     }
 
-    private static func greet(_ app: Application, arguments: [String]) async throws {
-        func value(_ names: [String]) -> String? {
-            guard let index = arguments.firstIndex(where: names.contains), index + 1 < arguments.count else { return nil }
-            return arguments[index + 1]
-        }
-        let host = value(["--hostname", "-H"]) ?? "127.0.0.1"
-        let port = value(["--port", "-p"]) ?? "8080"
+    private static func greet(_ app: Application, host: String, port: String) async throws {
         var lines = ["", "Lumbung: http://\(host):\(port)/  (database: \(app.lumbung.databaseLocation.kind))"]
         if try await Setting.isDemo(on: app.db) {
             lines.append("DATA DEMONSTRASI / demonstration data. Akun / accounts:")
@@ -53,5 +50,57 @@ public enum Startup {
             ]
         }
         print(lines.joined(separator: "\n") + "\n")
+    }
+}
+
+/// What the command line asked for beyond Vapor's own options.
+public struct LaunchOptions: Sendable {
+    public var loadDemo = false
+    public init(loadDemo: Bool = false) { self.loadDemo = loadDemo }
+}
+
+extension Application {
+    private struct LaunchOptionsKey: StorageKey { typealias Value = LaunchOptions }
+
+    public var launchOptions: LaunchOptions {
+        get { storage[LaunchOptionsKey.self] ?? LaunchOptions() }
+        set { storage[LaunchOptionsKey.self] = newValue }
+    }
+}
+
+/// Vapor's `serve`, with Lumbung's preparation first. The arguments are checked before
+/// anything happens, so that `serve --bogus` fails without touching a database.
+struct PreparedServeCommand: AnyAsyncCommand {
+    let serve: any AnyAsyncCommand
+
+    var help: String { serve.help }
+
+    func run(using context: inout CommandContext) async throws {
+        var probe = context.input
+        let signature = try ServeCommand.Signature(from: &probe)
+        if !probe.arguments.isEmpty { throw CommandError.unknownInput(probe.arguments.joined(separator: " ")) }
+        _ = signature
+        let host = Self.value(of: ["--hostname", "-H"], in: context.input.arguments) ?? "127.0.0.1"
+        let port = Self.value(of: ["--port", "-p"], in: context.input.arguments) ?? "8080"
+        try await Startup.prepareServing(context.application, console: context.console, host: host, port: port)
+        try await serve.run(using: &context)
+    }
+
+    func outputAutoComplete(using context: inout CommandContext) throws {
+        try serve.outputAutoComplete(using: &context)
+    }
+
+    func outputHelp(using context: inout CommandContext) throws {
+        try serve.outputHelp(using: &context)
+        context.console.output("      --demo Load the demonstration province into an empty database first.".consoleText())
+    }
+
+    func renderCompletionFunctions(using context: CommandContext, shell: Shell) -> String {
+        serve.renderCompletionFunctions(using: context, shell: shell)
+    }
+
+    private static func value(of names: [String], in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(where: names.contains), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
     }
 }

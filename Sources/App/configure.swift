@@ -6,10 +6,22 @@ import LeafKit
 import LumbungCore
 import Vapor
 
-/// Sets up the database, sessions, templates, middleware, migrations and routes.
+/// Sets up the database, templates, middleware, migrations and routes. Reads the environment
+/// once (`DeploymentSettings`) and touches no database: commands prepare it when they run.
 public func configure(_ app: Application) async throws {
-    let location = try databaseLocation(for: app)
-    switch location {
+    let settings: DeploymentSettings
+    do {
+        settings = try DeploymentSettings.read(ProcessInfo.processInfo.environment, isTesting: app.environment == .testing)
+    } catch {
+        throw ConfigurationError(description: error.description)
+    }
+    try configure(app, settings: settings)
+}
+
+/// The same with settings given directly (tests use this to vary them).
+public func configure(_ app: Application, settings: DeploymentSettings) throws {
+    app.lumbung = settings
+    switch settings.databaseLocation {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .sqliteMemory:
@@ -17,17 +29,10 @@ public func configure(_ app: Application) async throws {
     case .postgres(let url):
         app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
     }
-    app.lumbung = LumbungSettings(databaseLocation: location)
 
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 12))
-
-    app.sessions.use(.fluent)
-    app.sessions.configuration.cookieName = "lumbung_session"
-    let secureCookies = Environment.get("LUMBUNG_SECURE_COOKIES") == "true"
-    app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 12), maxAge: nil,
-                          domain: nil, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
-    }
+    app.prepareDummyPasswordHash()
+    app.prepareSharedState()
 
     let resources = ResourceLocation.directory
     app.views.use(.leaf)
@@ -39,39 +44,38 @@ public func configure(_ app: Application) async throws {
     app.leaf.tags["t"] = TranslateTag()
     if app.environment != .development { app.leaf.cache.isEnabled = true }
 
-    // A full innovation form (20.000 characters of rancang bangun and more) fits easily.
+    // The small limit every route has unless it takes an upload: a full innovation form
+    // (20.000 characters of rancang bangun and more) fits easily.
     app.routes.defaultMaxBodySize = "1mb"
     app.middleware = .init()
+    // Outermost first: every answer, error pages included, gets the security headers and is
+    // counted; errors become pages; then the session, then the language.
+    app.middleware.use(SecurityHeadersMiddleware(strictTransportSecurity: settings.secureCookies))
+    app.middleware.use(RequestMetricsMiddleware())
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(PageErrorMiddleware(environment: app.environment))
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(UnroutedRequestMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: resources + "Public/", defaultFile: nil))
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(User.sessionAuthenticator())
+    app.middleware.use(LoginSessionMiddleware())
     app.middleware.use(LanguageMiddleware())
-    app.middleware.use(CSRFMiddleware())
 
     app.registerMigrations()
     app.registerCommands()
     try routes(app)
+    app.routeMethods.build(from: app.routes)
 }
 
-private func databaseLocation(for app: Application) throws -> DatabaseLocation {
-    let value = Environment.get("DATABASE_URL")
-    if app.environment == .testing && (value ?? "").isEmpty { return .sqliteMemory }
-    return try DatabaseLocation.parse(value)
-}
-
-/// What the rest of the app needs to know about this deployment.
-struct LumbungSettings: Sendable {
-    let databaseLocation: DatabaseLocation
+struct ConfigurationError: Error, CustomStringConvertible {
+    let description: String
 }
 
 extension Application {
-    private struct SettingsKey: StorageKey { typealias Value = LumbungSettings }
-
-    var lumbung: LumbungSettings {
-        get { storage[SettingsKey.self] ?? LumbungSettings(databaseLocation: .sqliteMemory) }
-        set { storage[SettingsKey.self] = newValue }
+    /// What requests share, made before the first request so that no request has to create it.
+    func prepareSharedState() {
+        _ = secrets
+        _ = catalogue
+        _ = metrics
+        _ = routeMethods
+        _ = shutdownGate
     }
 }

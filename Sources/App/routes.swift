@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     everyone.get("login", use: sessions.show)
     everyone.post("login", use: sessions.login)
     everyone.get("health", use: HealthController().health)
+    everyone.get("metrics", use: MetricsController().metrics)
     everyone.get("bahasa", ":language", use: LanguageController().switchLanguage)
     everyone.get(use: DashboardController().home)
 
@@ -67,7 +68,7 @@ func routes(_ app: Application) throws {
 
     let transfer = TransferController()
     admins.get("import", use: transfer.page)
-    admins.on(.POST, "import", body: .collect(maxSize: TransferController.maximumUpload), use: transfer.upload)
+    admins.upload("import", limit: app.lumbung.importLimitBytes, use: transfer.upload)
     admins.get("export", "registry.xlsx", use: transfer.exportXLSX)
     admins.get("export", "registry.csv", use: transfer.exportCSV)
     writers.get("import", "template.xlsx", use: transfer.templateXLSX)
@@ -77,6 +78,8 @@ func routes(_ app: Application) throws {
     admins.get("users", use: users.index)
     admins.get("users", "new", use: users.new)
     admins.post("users", use: users.create)
+    admins.get("users", ":userID", "edit", use: users.edit)
+    admins.post("users", ":userID", use: users.update)
     admins.post("users", ":userID", "deactivate", use: users.deactivate)
     admins.post("users", ":userID", "activate", use: users.activate)
     admins.post("users", ":userID", "reset-password", use: users.resetPassword)

@@ -16,11 +16,13 @@ enum Entrypoint {
         let app = try await Application.make(env)
         do {
             try await configure(app)
-            try await Startup.prepare(app, arguments: env.arguments, loadDemo: loadDemo)
+            app.launchOptions = LaunchOptions(loadDemo: loadDemo)
             try await app.execute()
+            await Startup.stopServing(app)
         } catch {
             // A clear message and a failing exit code, not a crash report.
             FileHandle.standardError.write(Data("lumbung: \(error)\n".utf8))
+            await Startup.stopServing(app)
             try? await app.asyncShutdown()
             exit(1)
         }

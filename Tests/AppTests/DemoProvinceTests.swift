@@ -27,7 +27,7 @@ extension AppTests {
 
                 // Every verified or submitted profile passes the same completeness check operators face.
                 for innovation in innovations where innovation.status != .draft {
-                    #expect(SubmissionCheck.gaps(in: innovation.profile, today: .today).isEmpty, "\(innovation.name)")
+                    #expect(SubmissionCheck.gaps(in: innovation.profile, today: app.clock.today).isEmpty, "\(innovation.name)")
                 }
 
                 var browser = Browser(app)

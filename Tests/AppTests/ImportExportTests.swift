@@ -35,11 +35,11 @@ extension AppTests {
                 let service = ImportService(db: app.db, search: app.catalogue)
                 let file = Self.csv([ImportTemplate.headers, Self.row("KT-1", "Posyandu Keliling"), Self.row("KT-2", "Kapal Sehat")],
                                     separator: ";")
-                let dry = try await service.run(file, dryRun: true, actor: Self.actor)
+                let dry = try await service.run(file, fileName: "test.csv", dryRun: true, actor: Self.actor)
                 #expect(dry.succeeded && dry.created == 2)
                 #expect(try await Innovation.query(on: app.db).count() == 0)
 
-                let first = try await service.run(file, dryRun: false, actor: Self.actor)
+                let first = try await service.run(file, fileName: "test.csv", dryRun: false, actor: Self.actor)
                 #expect(first.created == 2 && first.updated == 0)
                 let imported = try #require(try await Innovation.query(on: app.db).filter(\.$code == "KT-1").first())
                 #expect(imported.implementationStart == "2019-07-01" && imported.trialStart == "2019-03-01")
@@ -47,7 +47,7 @@ extension AppTests {
                 #expect(imported.latitude == 3.57 && imported.isPublic && imported.$agency.id == fixture.agency.id)
                 #expect(app.catalogue.snapshot.search(SearchRequest(query: SearchQuery.parse("posyandu"))).total == 1)
 
-                let again = try await service.run(file, dryRun: false, actor: Self.actor)
+                let again = try await service.run(file, fileName: "test.csv", dryRun: false, actor: Self.actor)
                 #expect(again.unchanged == 2 && again.created == 0 && again.updated == 0)
                 #expect(try await Revision.query(on: app.db).count() == 2)
             }
@@ -60,7 +60,7 @@ extension AppTests {
                 bad[ImportTemplate.headers.firstIndex(of: "jenis")!] = "setengah digital"
                 let file = Self.csv([ImportTemplate.headers, Self.row("KT-1", "Baris Baik"), bad, Self.row("KT-1", "Kode Ganda"),
                                      ["terlalu", "sedikit"]])
-                let report = try await ImportService(db: app.db, search: app.catalogue).run(file, dryRun: false, actor: Self.actor)
+                let report = try await ImportService(db: app.db, search: app.catalogue).run(file, fileName: "test.csv", dryRun: false, actor: Self.actor)
                 #expect(!report.succeeded)
                 let found = Set(report.problems.map { "\($0.row):\($0.column)" })
                 #expect(found.isSuperset(of: ["3:jenis", "3:tanggal_uji_coba", "4:kode", "5:-", "3:kode_perangkat_daerah"]), "\(found)")
@@ -77,13 +77,13 @@ extension AppTests {
                 let good = (1...(ImportService.batchSize + 200)).map { Self.row("KT-\($0)", "Inovasi Nomor \($0)") }
                 let lateBadRow = Self.row("KT-X", "Baris Terakhir", agency: "TIDAKADA")
                 let file = Self.csv([ImportTemplate.headers] + good + [lateBadRow])
-                let report = try await ImportService(db: app.db, search: app.catalogue).run(file, dryRun: false, actor: Self.actor)
+                let report = try await ImportService(db: app.db, search: app.catalogue).run(file, fileName: "test.csv", dryRun: false, actor: Self.actor)
                 #expect(report.problems.map { "\($0.row):\($0.column)" } == ["\(good.count + 2):kode_perangkat_daerah"])
                 #expect(try await Innovation.query(on: app.db).count() == 0)
                 #expect(try await Revision.query(on: app.db).count() == 0)
 
                 let brokenAtTheEnd = Self.csv([ImportTemplate.headers] + good) + Array("\r\nKT-Y,\"tanpa penutup".utf8)
-                let broken = try await ImportService(db: app.db, search: nil).run(brokenAtTheEnd, dryRun: false, actor: Self.actor)
+                let broken = try await ImportService(db: app.db, search: nil).run(brokenAtTheEnd, fileName: "test.csv", dryRun: false, actor: Self.actor)
                 #expect(broken.problems.count == 1)
                 #expect(try await Innovation.query(on: app.db).count() == 0)
             }
@@ -95,7 +95,7 @@ extension AppTests {
             try await withApp { app in
                 let fixture = try await Fixture.make(app)
                 let file = Self.csv([ImportTemplate.headers, Self.row("KT-1", "Posyandu Keliling")])
-                _ = try await ImportService(db: app.db, search: nil).run(file, dryRun: false, actor: Self.actor)
+                _ = try await ImportService(db: app.db, search: nil).run(file, fileName: "test.csv", dryRun: false, actor: Self.actor)
                 let imported = try #require(try await Innovation.query(on: app.db).filter(\.$code == "KT-1").first())
 
                 let saved = Innovation(agencyID: fixture.agency.id!, profile: imported.profile, userID: nil)
@@ -122,7 +122,7 @@ extension AppTests {
             try await withApp { app in
                 _ = try await Fixture.make(app)
                 let text = ImportTemplate.headers.joined(separator: ",") + "\r\nKT-1,\"Nama tanpa penutup\r\n"
-                let report = try await ImportService(db: app.db, search: nil).run(Array(text.utf8), dryRun: false, actor: Self.actor)
+                let report = try await ImportService(db: app.db, search: nil).run(Array(text.utf8), fileName: "test.csv", dryRun: false, actor: Self.actor)
                 #expect(report.problems.count == 1)
                 #expect(report.problems[0].row == 2)
             }
@@ -144,7 +144,7 @@ extension AppTests {
                 rows[edited][goals] = "Tujuan yang diperbarui di spreadsheet."
                 sheets[0].rows = rows
                 let file = try XLSXWriter.write(sheets)
-                let report = try await ImportService(db: app.db, search: app.catalogue).run(Array(file), dryRun: false, actor: Self.actor)
+                let report = try await ImportService(db: app.db, search: app.catalogue).run(Array(file), fileName: "test.xlsx", dryRun: false, actor: Self.actor)
                 #expect(report.succeeded, "\(report.problems.map { $0.text(in: .en) })")
                 #expect(report.updated == 1 && report.unchanged == 1 && report.created == 0)
                 #expect(try await Innovation.find(first.id, on: app.db)?.goals == "Tujuan yang diperbarui di spreadsheet.")

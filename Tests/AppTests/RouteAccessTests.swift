@@ -1,11 +1,16 @@
+import Fluent
 import Foundation
+import LumbungCore
 import Testing
 import VaporTesting
 @testable import App
 
 extension AppTests {
-    /// Walks every registered route with every role and no login, and checks each answer
-    /// against this table, written independently of the routes themselves.
+    /// Walks every registered route with every role and no login, each time against records made
+    /// for that one request (a draft, a submitted or published innovation, an agency, an account)
+    /// and with a valid CSRF token. "Allowed" means a real 2xx or 3xx answer (a 400, 404 or 500
+    /// on an allowed route fails); "refused" means the login page for anonymous visitors and 403
+    /// for every other role. The table is written independently of the routes themselves.
     @Suite struct RouteAccessTests {
         static let everyone: Set<String> = ["anonymous", "admin", "operator", "evaluator", "viewer"]
         static let signedIn: Set<String> = ["admin", "operator", "evaluator", "viewer"]
@@ -14,73 +19,188 @@ extension AppTests {
         static let overseers: Set<String> = ["admin", "viewer"]
         static let admins: Set<String> = ["admin"]
 
-        static let table: [String: Set<String>] = [
-            "GET /login": everyone, "POST /login": everyone, "GET /health": everyone, "GET /bahasa/:language": everyone,
-            "GET /": everyone, "POST /logout": signedIn, "GET /account/password": signedIn, "POST /account/password": signedIn,
-            "GET /agencies": readers, "GET /agencies/:agencyID": readers,
-            "GET /innovations": readers, "GET /innovations/:innovationID": readers,
-            "GET /innovations/:innovationID/history": readers,
-            "GET /innovations/new": writers, "POST /innovations": writers,
-            "GET /innovations/:innovationID/edit": writers, "POST /innovations/:innovationID": writers,
-            "POST /innovations/:innovationID/submit": writers, "POST /innovations/:innovationID/archive": writers,
-            "POST /innovations/:innovationID/request-revision": admins, "POST /innovations/:innovationID/verify": admins,
-            "POST /innovations/:innovationID/publish": admins, "POST /innovations/:innovationID/unpublish": admins,
-            "POST /innovations/:innovationID/restore": admins, "POST /innovations/:innovationID/reopen": admins,
-            "GET /review": overseers, "GET /audit": overseers,
-            "GET /agencies/new": admins, "POST /agencies": admins, "GET /agencies/:agencyID/edit": admins,
-            "POST /agencies/:agencyID": admins, "POST /agencies/:agencyID/deactivate": admins,
-            "POST /agencies/:agencyID/activate": admins,
-            "GET /users": admins, "GET /users/new": admins, "POST /users": admins,
-            "POST /users/:userID/deactivate": admins, "POST /users/:userID/activate": admins,
-            "POST /users/:userID/reset-password": admins,
-            "GET /catalogue": everyone, "GET /catalogue/:innovationID": everyone, "GET /catalogue/agencies/:agencyID": everyone,
-            "GET /api/v1/innovations": everyone, "GET /api/v1/innovations.csv": everyone,
-            "GET /api/v1/innovations/:innovationID": everyone, "GET /api/v1/agencies": everyone,
-            "GET /api/v1/openapi.json": everyone,
-            "GET /import": admins, "POST /import": admins, "GET /export/registry.xlsx": admins, "GET /export/registry.csv": admins,
-            "GET /import/template.xlsx": writers, "GET /import/template.csv": writers,
+        /// What one request needs: its path (parameters filled in) and its form.
+        struct Call {
+            var path: String
+            var form: [(String, String)] = []
+            var upload: (name: String, bytes: [UInt8], type: String)? = nil
+            var headers: HTTPHeaders = [:]
+        }
+
+        typealias Recipe = @Sendable (World) async throws -> Call
+
+        /// The records a request is made against, made fresh for each request.
+        struct World {
+            let app: Application
+            let fixture: Fixture
+            let actor: User?
+
+            func draft(complete: Bool = true) async throws -> Innovation {
+                try await fixture.innovation(app, name: "Draf \(UUID().uuidString.prefix(8))", complete: complete)
+            }
+
+            func innovation(_ steps: [ReviewAction]) async throws -> Innovation {
+                let innovation = try await draft()
+                var state = innovation.reviewState
+                for step in steps {
+                    state = try ReviewWorkflow.apply(step, to: state, by: ReviewActor(role: .admin, ownsAgency: false))
+                }
+                innovation.reviewState = state
+                try await InnovationStore(db: app.db, search: app.catalogue).save(innovation, action: "edited", by: fixture.admin)
+                return innovation
+            }
+
+            func agency() async throws -> Agency {
+                let code = "AG-" + UUID().uuidString.prefix(6).uppercased()
+                let agency = Agency(code: code, name: "Badan \(code)", shortName: code, kind: .office, parentID: nil)
+                try await agency.create(on: app.db)
+                return agency
+            }
+
+            func account() async throws -> User {
+                let user = User(email: "akun-\(UUID().uuidString.prefix(8).lowercased())@test.example", name: "Akun Uji",
+                                passwordHash: try await app.password.async.hash(Fixture.password), role: .viewer, agencyID: nil)
+                try await user.create(on: app.db)
+                return user
+            }
+        }
+
+        static let table: [String: (Set<String>, Recipe)] = [
+            "GET /login": (everyone, { _ in Call(path: "/login") }),
+            "POST /login": (everyone, { w in Call(path: "/login", form: [("email", w.fixture.viewer.email), ("password", Fixture.password)]) }),
+            "GET /health": (everyone, { _ in Call(path: "/health") }),
+            "GET /metrics": (everyone, { _ in Call(path: "/metrics", headers: ["Authorization": "Bearer \(RouteAccessTests.metricsToken)"]) }),
+            "GET /bahasa/:language": (everyone, { _ in Call(path: "/bahasa/en?next=/catalogue") }),
+            "GET /": (everyone, { _ in Call(path: "/") }),
+            "GET /catalogue": (everyone, { _ in Call(path: "/catalogue?q=pelayanan") }),
+            "GET /catalogue/:innovationID": (everyone, { w in Call(path: "/catalogue/\(try await w.innovation([.submit, .verify, .publish]).id!)") }),
+            "GET /catalogue/agencies/:agencyID": (everyone, { w in Call(path: "/catalogue/agencies/\(w.fixture.agency.id!)") }),
+            "GET /api/v1/innovations": (everyone, { _ in Call(path: "/api/v1/innovations?q=pelayanan") }),
+            "GET /api/v1/innovations.csv": (everyone, { _ in Call(path: "/api/v1/innovations.csv") }),
+            "GET /api/v1/innovations/:innovationID": (everyone, { w in Call(path: "/api/v1/innovations/\(try await w.innovation([.submit, .verify, .publish]).id!)") }),
+            "GET /api/v1/agencies": (everyone, { _ in Call(path: "/api/v1/agencies") }),
+            "GET /api/v1/openapi.json": (everyone, { _ in Call(path: "/api/v1/openapi.json") }),
+
+            "POST /logout": (signedIn, { _ in Call(path: "/logout") }),
+            "GET /account/password": (signedIn, { _ in Call(path: "/account/password") }),
+            "POST /account/password": (signedIn, { _ in
+                Call(path: "/account/password", form: [("currentPassword", Fixture.password), ("newPassword", "kata-sandi-baru-456"),
+                                                         ("confirmPassword", "kata-sandi-baru-456")])
+            }),
+
+            "GET /agencies": (readers, { _ in Call(path: "/agencies") }),
+            "GET /agencies/:agencyID": (readers, { w in Call(path: "/agencies/\(w.fixture.agency.id!)") }),
+            "GET /innovations": (readers, { _ in Call(path: "/innovations") }),
+            "GET /innovations/:innovationID": (readers, { w in Call(path: "/innovations/\(try await w.draft().id!)") }),
+            "GET /innovations/:innovationID/history": (readers, { w in Call(path: "/innovations/\(try await w.draft().id!)/history") }),
+
+            "GET /innovations/new": (writers, { _ in Call(path: "/innovations/new") }),
+            "POST /innovations": (writers, { w in
+                Call(path: "/innovations", form: Forms.innovation(name: "Baru \(UUID().uuidString.prefix(8))", agencyID: w.fixture.agency.id))
+            }),
+            "GET /innovations/:innovationID/edit": (writers, { w in Call(path: "/innovations/\(try await w.draft().id!)/edit") }),
+            "POST /innovations/:innovationID": (writers, { w in
+                Call(path: "/innovations/\(try await w.draft().id!)",
+                     form: Forms.innovation(name: "Diubah \(UUID().uuidString.prefix(8))", agencyID: w.fixture.agency.id))
+            }),
+            "POST /innovations/:innovationID/submit": (writers, { w in Call(path: "/innovations/\(try await w.draft().id!)/submit") }),
+            "POST /innovations/:innovationID/archive": (writers, { w in Call(path: "/innovations/\(try await w.draft().id!)/archive") }),
+            "POST /innovations/:innovationID/request-revision": (admins, { w in
+                Call(path: "/innovations/\(try await w.innovation([.submit]).id!)/request-revision", form: [("comment_general", "Lengkapi data.")])
+            }),
+            "POST /innovations/:innovationID/verify": (admins, { w in Call(path: "/innovations/\(try await w.innovation([.submit]).id!)/verify") }),
+            "POST /innovations/:innovationID/publish": (admins, { w in Call(path: "/innovations/\(try await w.innovation([.submit, .verify]).id!)/publish") }),
+            "POST /innovations/:innovationID/unpublish": (admins, { w in
+                Call(path: "/innovations/\(try await w.innovation([.submit, .verify, .publish]).id!)/unpublish")
+            }),
+            "POST /innovations/:innovationID/restore": (admins, { w in Call(path: "/innovations/\(try await w.innovation([.archive]).id!)/restore") }),
+            "POST /innovations/:innovationID/reopen": (admins, { w in Call(path: "/innovations/\(try await w.innovation([.submit, .verify]).id!)/reopen") }),
+
+            "GET /review": (overseers, { _ in Call(path: "/review") }),
+            "GET /audit": (overseers, { _ in Call(path: "/audit") }),
+
+            "GET /agencies/new": (admins, { _ in Call(path: "/agencies/new") }),
+            "POST /agencies": (admins, { _ in
+                let code = "BARU-" + UUID().uuidString.prefix(6).uppercased()
+                return Call(path: "/agencies", form: Forms.agency(code: code, name: "Badan \(code)"))
+            }),
+            "GET /agencies/:agencyID/edit": (admins, { w in Call(path: "/agencies/\(try await w.agency().id!)/edit") }),
+            "POST /agencies/:agencyID": (admins, { w in
+                let agency = try await w.agency()
+                return Call(path: "/agencies/\(agency.id!)", form: Forms.agency(code: agency.code, name: agency.name + " (diubah)"))
+            }),
+            "POST /agencies/:agencyID/deactivate": (admins, { w in Call(path: "/agencies/\(try await w.agency().id!)/deactivate") }),
+            "POST /agencies/:agencyID/activate": (admins, { w in
+                let agency = try await w.agency()
+                agency.isActive = false
+                try await agency.save(on: w.app.db)
+                return Call(path: "/agencies/\(agency.id!)/activate")
+            }),
+
+            "GET /users": (admins, { _ in Call(path: "/users") }),
+            "GET /users/new": (admins, { _ in Call(path: "/users/new") }),
+            "POST /users": (admins, { _ in
+                Call(path: "/users", form: [("email", "baru-\(UUID().uuidString.prefix(8).lowercased())@test.example"),
+                                            ("name", "Pengguna Baru"), ("role", "viewer")])
+            }),
+            "GET /users/:userID/edit": (admins, { w in Call(path: "/users/\(try await w.account().id!)/edit") }),
+            "POST /users/:userID": (admins, { w in Call(path: "/users/\(try await w.account().id!)", form: [("name", "Nama Baru"), ("role", "viewer")]) }),
+            "POST /users/:userID/deactivate": (admins, { w in Call(path: "/users/\(try await w.account().id!)/deactivate") }),
+            "POST /users/:userID/activate": (admins, { w in
+                let user = try await w.account()
+                user.isActive = false
+                try await user.save(on: w.app.db)
+                return Call(path: "/users/\(user.id!)/activate")
+            }),
+            "POST /users/:userID/reset-password": (admins, { w in Call(path: "/users/\(try await w.account().id!)/reset-password") }),
+
+            "GET /import": (admins, { _ in Call(path: "/import") }),
+            "POST /import": (admins, { _ in
+                Call(path: "/import", form: [("dryRun", "on")],
+                     upload: ("templat.csv", Array(ExportService.templateCSV().utf8), "text/csv"))
+            }),
+            "GET /export/registry.xlsx": (admins, { _ in Call(path: "/export/registry.xlsx") }),
+            "GET /export/registry.csv": (admins, { _ in Call(path: "/export/registry.csv") }),
+            "GET /import/template.xlsx": (writers, { _ in Call(path: "/import/template.xlsx") }),
+            "GET /import/template.csv": (writers, { _ in Call(path: "/import/template.csv") }),
         ]
 
-        @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {
-            try await withApp { app in
-                let fixture = try await Fixture.make(app)
-                let innovation = try await fixture.innovation(app)
-                let bystander = User(email: "bystander@test.example", name: "Bystander", passwordHash: "x", role: .viewer, agencyID: nil)
-                try await bystander.create(on: app.db)
+        static let metricsToken = "rahasia-metrik-uji"
 
-                let routes = app.routes.all.map { route in
-                    (route.method.rawValue, "/" + route.path.map(\.description).joined(separator: "/"))
-                }
-                let registered = Set(routes.map { "\($0) \($1)" })
+        @Test func everyRouteAnswersEveryRoleAsTheTableSays() async throws {
+            try await withApp(settings: { $0.metricsToken = Self.metricsToken }) { app in
+                let fixture = try await Fixture.make(app)
+                let registered = Set(app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
                 #expect(registered == Set(Self.table.keys), """
                     routes without an expectation: \(registered.subtracting(Self.table.keys).sorted());
                     expectations without a route: \(Set(Self.table.keys).subtracting(registered).sorted())
                     """)
 
-                // Logging out ends the session, so it goes last for each role.
-                let ordered = routes.sorted { a, b in (a.1 == "/logout" ? 1 : 0, a.1) < (b.1 == "/logout" ? 1 : 0, b.1) }
-                let accounts: [(String, User?)] = [("anonymous", nil), ("viewer", fixture.viewer), ("evaluator", fixture.evaluator),
-                                                   ("operator", fixture.operator_), ("admin", fixture.admin)]
-                for (role, account) in accounts {
-                    var browser = Browser(app)
-                    if let account { try await browser.login(account.email) } else { try await browser.get("/login") }
-                    for (method, pattern) in ordered {
-                        let path = pattern
-                            .replacingOccurrences(of: ":agencyID", with: String(fixture.agency.id!))
-                            .replacingOccurrences(of: ":innovationID", with: String(innovation.id!))
-                            .replacingOccurrences(of: ":userID", with: String(bystander.id!))
-                            .replacingOccurrences(of: ":language", with: "id")
-                        let response = method == "GET" ? try await browser.get(path) : try await browser.post(path)
-                        let allowed = Self.table["\(method) \(pattern)"]?.contains(role) ?? false
-                        let sentToLogin = response.status == .seeOther && response.location.hasPrefix("/login")
-                        if allowed {
-                            // Logging out rightly ends on the login page.
-                            #expect(response.status != .forbidden && (!sentToLogin || pattern == "/logout"),
-                                    "\(role) should be allowed \(method) \(pattern), got \(response.status)")
-                        } else if role == "anonymous" {
-                            #expect(sentToLogin, "anonymous should be sent to login from \(method) \(pattern), got \(response.status)")
+                for role in ["anonymous", "viewer", "evaluator", "operator", "admin"] {
+                    for key in Self.table.keys.sorted() {
+                        let (allowedRoles, recipe) = Self.table[key]!
+                        let method = String(key.split(separator: " ")[0])
+                        // A fresh account of the role for every request: some requests change it (a password, a logout).
+                        let actor = try await fixture.account(role: role, app: app)
+                        var browser = Browser(app)
+                        if let actor { try await browser.login(actor.email) } else { try await browser.get("/login") }
+                        let call = try await recipe(World(app: app, fixture: fixture, actor: actor))
+                        let response: TestingHTTPResponse
+                        if let upload = call.upload {
+                            response = try await browser.upload(call.path, file: upload, fields: call.form)
+                        } else if method == "GET" {
+                            response = try await browser.get(call.path, headers: call.headers)
                         } else {
-                            #expect(response.status == .forbidden, "\(role) should be refused \(method) \(pattern), got \(response.status)")
+                            response = try await browser.post(call.path, call.form, headers: call.headers)
+                        }
+                        let code = response.status.code
+                        if allowedRoles.contains(role) {
+                            #expect((200..<400).contains(code), "\(role) should be allowed \(key), got \(response.status): \(response.body.string.prefix(300))")
+                        } else if role == "anonymous" {
+                            #expect(response.status == .seeOther && response.location.hasPrefix("/login"),
+                                    "anonymous should be sent to login from \(key), got \(response.status)")
+                        } else {
+                            #expect(response.status == .forbidden, "\(role) should be refused \(key), got \(response.status)")
                         }
                     }
                 }

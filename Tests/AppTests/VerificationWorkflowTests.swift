@@ -7,17 +7,9 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct VerificationWorkflowTests {
-        static func form(name: String, design: String) -> [(String, String)] {
-            [("name", name), ("acronym", "SIPELANDUKILAT"), ("category", "publicService"), ("deliveryMode", "nonDigital"),
-             ("stage", "implementation"), ("initiator", "agency"), ("mainAffair", "adminduk"),
-             ("otherAffairs[]", "pmd"), ("otherAffairs[]", "sosial"),
-             ("trialStart", "2018-02-01"), ("implementationStart", "02/07/2018"), ("design", design),
-             ("goals", "Mendekatkan layanan."), ("benefits", "Warga perbatasan terlayani."),
-             ("results", "2.340 dokumen terbit."), ("beneficiaries", "Warga Krayan"), ("themes", "jemput bola, perbatasan"),
-             ("sdgs[]", "16"), ("videoURL", "https://www.youtube.com/watch?v=abc"), ("latitude", "3.57"), ("longitude", "115.98")]
-        }
+        static func form(name: String, design: String) -> [(String, String)] { Forms.innovation(name: name, design: design) }
 
-        static let design = Array(repeating: "Pelayanan administrasi kependudukan jemput bola di perbatasan.", count: 50).joined(separator: " ")
+        static let design = Forms.design
 
         @Test func operatorAndAdminTakeAnInnovationFromDraftToPublished() async throws {
             try await withApp { app in

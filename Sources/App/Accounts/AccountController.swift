@@ -36,11 +36,13 @@ struct AccountController {
             return try await req.render("accounts/password", title: req.t("password.title"), PasswordData(errors: errors), status: .badRequest)
         }
         user.passwordHash = try await req.password.async.hash(new)
+        let current = req.sessionState.tokenHash
         try await req.db.transaction { db in
             try await user.save(on: db)
+            try await db.endSessions(ofUser: try user.requireID(), keeping: current)
             try await db.audit(user, "user.change-password", "user", user.id, user.email)
         }
-        req.flash(.success, req.t("password.changed"))
+        req.flash(.success, req.t("password.otherSessionsEnded"))
         return req.redirect(to: "/")
     }
 }

@@ -1,11 +1,10 @@
 import Fluent
 import LumbungCore
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Logging in and out, with throttling of repeated failures.
 struct SessionController {
-    static let throttle = LoginThrottle()
-
     struct LoginForm: Content {
         var email: String?
         var password: String?
@@ -16,71 +15,82 @@ struct SessionController {
         let email: String
         let next: String
         let error: String?
+        let csrfToken: String
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         if req.auth.has(User.self) { return req.redirect(to: "/") }
         let next = LocalPath.safe(req.query[String.self, at: "next"])
-        return try await req.render("accounts/login", title: req.t("login.title"), LoginData(email: "", next: next, error: nil))
+        return try await render(req, email: "", next: next, error: nil)
     }
 
     @Sendable func login(req: Request) async throws -> Response {
         let form = try req.form(LoginForm.self)
-        let email = AccountRules.normalisedEmail(form.email ?? "") ?? (form.email ?? "").lowercased()
+        let email = AccountRules.normalisedEmail(form.email ?? "") ?? String((form.email ?? "").lowercased().prefix(320))
         let next = LocalPath.safe(form.next)
-        let now = Date()
-        let keys = ["email:" + email, "address:" + clientAddress(req)]
+        let now = req.now
+        let keys = ["email:" + email, "address:" + req.clientAddress]
+        let throttle = LoginThrottleStore(db: req.db, throttle: LoginThrottle())
 
-        let records = try await LoginThrottleRecord.query(on: req.db).filter(\.$key ~~ keys).all()
-        if let until = records.compactMap({ Self.throttle.lockedUntil($0.record, now: now) }).max() {
+        if let until = try await throttle.lockedUntil(keys, now: now) {
             let message = req.t("login.locked", IndonesianFormat.dateTime(until, language: req.language))
-            return try await req.render("accounts/login", title: req.t("login.title"),
-                                        LoginData(email: email, next: next, error: message), status: .tooManyRequests)
+            return try await render(req, email: email, next: next, error: message, status: .tooManyRequests)
         }
 
         let user = try await User.query(on: req.db).filter(\.$email == email).first()
-        let passwordMatches = try await req.password.async.verify(form.password ?? "", created: user?.passwordHash ?? Self.dummyHash)
+        // An unknown address is checked against a hash of the same cost, so the answer takes as
+        // long as for a known one and does not tell which accounts exist.
+        let hash: String
+        if let user { hash = user.passwordHash } else { hash = try await req.application.dummyPasswordHash() }
+        let passwordMatches = try await req.password.async.verify(form.password ?? "", created: hash)
         guard let user, user.isActive, passwordMatches else {
-            try await recordFailure(keys: keys, existing: records, now: now, on: req.db)
-            return try await req.render("accounts/login", title: req.t("login.title"),
-                                        LoginData(email: email, next: next, error: req.t("login.failed")), status: .unauthorized)
+            try await throttle.recordFailure(keys, now: now)
+            return try await render(req, email: email, next: next, error: req.t("login.failed"), status: .unauthorized)
         }
 
         try await req.db.transaction { db in
-            for record in records { try await record.delete(on: db) }
+            try await throttle.clear(keys, on: db)
             user.lastLoginAt = now
             try await user.save(on: db)
             try await db.audit(user, "user.login", "user", user.id, user.email)
         }
-        req.session.data[CSRFMiddleware.sessionKey] = nil
-        req.auth.login(user)
+        try await req.beginSession(for: user)
         return req.redirect(to: next)
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
-        req.auth.logout(User.self)
-        req.session.destroy()
+        try await req.endSession()
         return req.redirect(to: "/login")
     }
 
-    private func recordFailure(keys: [String], existing: [LoginThrottleRecord], now: Date, on db: any Database) async throws {
-        for key in keys {
-            let record = existing.first { $0.key == key } ?? {
-                let fresh = LoginThrottleRecord()
-                fresh.key = key
-                return fresh
-            }()
-            record.record = Self.throttle.recordingFailure(record.id == nil ? nil : record.record, now: now)
-            try await record.save(on: db)
-        }
+    private func render(_ req: Request, email: String, next: String, error: String?, status: HTTPStatus = .ok) async throws -> Response {
+        let data = LoginData(email: email, next: next, error: error, csrfToken: try await req.csrfToken())
+        return try await req.render("accounts/login", title: req.t("login.title"), data, status: status)
+    }
+}
+
+extension Request {
+    /// The client's address for throttling: the socket's, or what a trusted proxy says it is.
+    var clientAddress: String {
+        ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                              trusted: application.lumbung.trustedProxies)
+    }
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey { typealias Value = NIOLockedValueBox<String?> }
+
+    /// Prepares the box for the comparison hash; `configure` calls this once.
+    func prepareDummyPasswordHash() {
+        storage[DummyHashKey.self] = NIOLockedValueBox(nil)
     }
 
-    private func clientAddress(_ req: Request) -> String {
-        req.headers.forwarded.first?.for ?? req.headers.first(name: .xForwardedFor)?.split(separator: ",").first.map(String.init)
-            ?? req.remoteAddress?.ipAddress ?? "unknown"
+    /// A hash made with this deployment's own hasher and cost, for logins to unknown accounts.
+    func dummyPasswordHash() async throws -> String {
+        let box = storage[DummyHashKey.self]!
+        if let hash = box.withLockedValue({ $0 }) { return hash }
+        let hash = try await password.async.hash("lumbung-no-such-account-" + UUID().uuidString)
+        box.withLockedValue { $0 = $0 ?? hash }
+        return box.withLockedValue { $0! }
     }
-
-    /// A real bcrypt hash to compare against when the account does not exist, so that the
-    /// answer takes about as long for an unknown address as for a wrong password.
-    static let dummyHash: String = (try? Bcrypt.hash("lumbung-no-such-account", cost: 10)) ?? ""
 }

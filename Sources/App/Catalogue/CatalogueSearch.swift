@@ -255,41 +255,8 @@ extension Application {
 
     var catalogue: CatalogueSearch {
         if let existing = storage[CatalogueKey.self] { return existing }
-        let cacheSize = Environment.get("LUMBUNG_SEARCH_CACHE").flatMap { Int($0) } ?? CatalogueSearch.defaultCacheSize
-        let created = CatalogueSearch(cacheSize: cacheSize)
+        let created = CatalogueSearch(cacheSize: lumbung.searchCacheSize)
         storage[CatalogueKey.self] = created
         return created
-    }
-}
-
-/// Builds the index when the application boots and catches up with other instances every few
-/// seconds while it runs; the repeating task ends with the application.
-final class CatalogueLifecycle: LifecycleHandler, Sendable {
-    static let catchUpInterval: TimeAmount = .seconds(3)
-    private let task = NIOLockedValueBox<RepeatedTask?>(nil)
-
-    func didBootAsync(_ application: Application) async throws {
-        try await application.catalogue.rebuild(on: application.db)
-        let search = application.catalogue
-        let db = application.db
-        let logger = application.logger
-        let loop = application.eventLoopGroup.next()
-        let repeated = loop.scheduleRepeatedAsyncTask(initialDelay: Self.catchUpInterval, delay: Self.catchUpInterval) { _ in
-            loop.makeFutureWithTask {
-                do { try await search.catchUp(on: db) } catch { logger.report(error: error) }
-            }
-        }
-        task.withLockedValue { $0 = repeated }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        let repeated = task.withLockedValue { current -> RepeatedTask? in
-            defer { current = nil }
-            return current
-        }
-        guard let repeated else { return }
-        let promise = application.eventLoopGroup.next().makePromise(of: Void.self)
-        repeated.cancel(promise: promise)
-        try? await promise.futureResult.get()
     }
 }

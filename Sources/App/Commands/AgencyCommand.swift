@@ -22,15 +22,14 @@ struct AgencyCommand: AsyncCommand {
 
     var help: String { "Creates an agency." }
 
-    struct Failure: Error, CustomStringConvertible { let description: String }
-
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "create" else { throw Failure(description: "action must be create") }
+        guard signature.action == "create" else { throw CommandFailure("action must be create") }
+        try await context.application.prepareDatabase(console: context.console)
         let db = context.application.db
         var parentID: String?
         if let parentCode = signature.parent?.uppercased() {
             guard let parent = try await Agency.query(on: db).filter(\.$code == parentCode).first() else {
-                throw Failure(description: "--parent: no agency with code \(parentCode)")
+                throw CommandFailure("--parent: no agency with code \(parentCode)")
             }
             parentID = parent.id.map(String.init)
         }
@@ -40,10 +39,10 @@ struct AgencyCommand: AsyncCommand {
         switch input.parse() {
         case .success(let value): parsed = value
         case .failure(let problems):
-            throw Failure(description: problems.sorted { $0.key < $1.key }.map { "--\($0.key): \($0.value.text(in: .en))" }.joined(separator: "; "))
+            throw CommandFailure(problems.sorted { $0.key < $1.key }.map { "--\($0.key): \($0.value.text(in: .en))" }.joined(separator: "; "))
         }
         if try await Agency.query(on: db).filter(\.$code == parsed.code).count() > 0 {
-            throw Failure(description: "--code: an agency with code \(parsed.code) already exists")
+            throw CommandFailure("--code: an agency with code \(parsed.code) already exists")
         }
         let agency = Agency(code: parsed.code, name: parsed.name, shortName: parsed.shortName, kind: parsed.kind, parentID: parsed.parentID)
         try await db.transaction { tx in

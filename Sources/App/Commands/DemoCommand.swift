@@ -7,6 +7,7 @@ struct DemoCommand: AsyncCommand {
     var help: String { "Loads the demonstration province (Kalimantan Utara model) into an empty database." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.prepareDatabase(console: context.console)
         try await Startup.loadDemo(context.application)
     }
 }

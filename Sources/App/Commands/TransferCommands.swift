@@ -13,23 +13,23 @@ struct ImportCommand: AsyncCommand {
 
     var help: String { "Imports innovations from a CSV or XLSX file (rows are matched by their kode)." }
 
-    struct Failure: Error, CustomStringConvertible { let description: String }
-
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let bytes = FileBytes.read(signature.file) else {
-            throw Failure(description: "file: cannot read \(signature.file)")
+            throw CommandFailure("file: cannot read \(signature.file)")
         }
+        try await app.prepareDatabase(console: context.console)
         let started = Date()
-        let report = try await ImportService(db: app.db, search: nil)
-            .run(bytes, dryRun: signature.dryRun, actor: .init(userID: nil, name: "lumbung import", email: "command line"))
+        let name = URL(fileURLWithPath: signature.file).lastPathComponent
+        let report = try await ImportService(db: app.db, search: nil, clock: app.clock)
+            .run(bytes, fileName: name, dryRun: signature.dryRun, actor: .console)
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         if report.succeeded {
             let line = "\(signature.dryRun ? "Dry run: nothing saved. " : "")\(report.rows) rows: \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged (\(seconds) s)"
             context.console.output(line.consoleText())
         } else {
             for problem in report.problems { context.console.error(problem.text(in: .id)) }
-            throw Failure(description: "\(report.problems.count) problems; nothing was imported")
+            throw CommandFailure("\(report.problems.count) problems; nothing was imported")
         }
     }
 }
@@ -44,12 +44,30 @@ struct ExportCommand: AsyncCommand {
     var help: String { "Exports the whole registry as XLSX or CSV (formula-like cells neutralised)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let service = ExportService(db: context.application.db)
-        let data: Data = signature.file.lowercased().hasSuffix(".csv") ? Data(try await service.csv().utf8) : try await service.xlsx()
-        try data.write(to: URL(fileURLWithPath: signature.file))
-        let line = "Written \(signature.file) (\(data.count) bytes)"
-        context.console.output(line.consoleText())
+        let lower = signature.file.lowercased()
+        guard lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx") else {
+            throw CommandFailure("file: the name must end in .xlsx or .csv")
+        }
+        let app = context.application
+        try await app.prepareDatabase(console: context.console)
+        let service = ExportService(db: app.db)
+        let bytes: [UInt8] = lower.hasSuffix(".csv") ? Array(try await service.csv().utf8) : Array(try await service.xlsx())
+        try Data(bytes).write(to: URL(fileURLWithPath: signature.file))
+        let name = URL(fileURLWithPath: signature.file).lastPathComponent
+        try await app.db.audit(nil, "registry.export", "registry", nil, ExportService.auditSummary(name, bytes) + " from the console")
+        context.console.output("Written \(signature.file) (\(bytes.count) bytes)".consoleText())
     }
+}
+
+extension ImportService.Actor {
+    /// Imports from the command line are recorded as "console".
+    static let console = ImportService.Actor(userID: nil, name: "console", email: "console")
+}
+
+/// A command's refusal: one plain line, and a failing exit code.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// A whole file read straight into one byte array (reading it as `Data` first would hold it twice).

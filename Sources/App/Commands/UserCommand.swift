@@ -21,31 +21,34 @@ struct UserCommand: AsyncCommand {
 
     var help: String { "Creates an account or resets its password; the password is read from standard input." }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let email = signature.email.flatMap(AccountRules.normalisedEmail) else {
-            throw Failure(description: "--email: a valid e-mail address is required")
+            throw CommandFailure("--email: a valid e-mail address is required")
         }
-        switch signature.action {
-        case "create":
-            guard let name = signature.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-                throw Failure(description: "--name is required")
+        guard ["create", "reset-password"].contains(signature.action) else {
+            throw CommandFailure("action must be create or reset-password")
+        }
+        let name = signature.name?.trimmingCharacters(in: .whitespaces) ?? ""
+        let role = signature.role.flatMap(Role.init(rawValue:))
+        if signature.action == "create" {
+            guard !name.isEmpty else { throw CommandFailure("--name is required") }
+            guard role != nil else { throw CommandFailure("--role must be one of: admin, operator, evaluator, viewer") }
+            if role == .operator && (signature.agency ?? "").isEmpty {
+                throw CommandFailure("--agency: operators need the code of an existing agency")
             }
-            guard let role = signature.role.flatMap(Role.init(rawValue:)) else {
-                throw Failure(description: "--role must be one of: admin, operator, evaluator, viewer")
-            }
+        }
+        try await app.prepareDatabase(console: context.console)
+        switch (signature.action, role) {
+        case ("create", let role?):
             if try await User.query(on: app.db).filter(\.$email == email).count() > 0 {
-                throw Failure(description: "--email: an account with \(email) already exists")
+                throw CommandFailure("--email: an account with \(email) already exists")
             }
             var agencyID: Int?
             if role == .operator {
                 guard let code = signature.agency?.uppercased(),
                       let agency = try await Agency.query(on: app.db).filter(\.$code == code).first() else {
-                    throw Failure(description: "--agency: operators need the code of an existing agency")
+                    throw CommandFailure("--agency: operators need the code of an existing agency")
                 }
                 agencyID = agency.id
             }
@@ -57,9 +60,9 @@ struct UserCommand: AsyncCommand {
                 try await db.audit(nil, "user.create", "user", user.id, "\(email) (\(role.rawValue)) from the command line")
             }
             context.console.output("Account created: \(email) (\(role.rawValue))")
-        case "reset-password":
+        case ("reset-password", _):
             guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
-                throw Failure(description: "--email: no account with \(email)")
+                throw CommandFailure("--email: no account with \(email)")
             }
             let password = try readPassword(context, email: email)
             user.passwordHash = try await app.password.async.hash(password)
@@ -67,10 +70,11 @@ struct UserCommand: AsyncCommand {
             try await app.db.transaction { db in
                 try await user.save(on: db)
                 try await db.audit(nil, "user.reset-password", "user", user.id, "\(email) from the command line")
+                try await db.endSessions(ofUser: try user.requireID())
             }
             context.console.output("Password reset for \(email)")
         default:
-            throw Failure(description: "action must be create or reset-password")
+            throw CommandFailure("action must be create or reset-password")
         }
     }
 
@@ -83,7 +87,7 @@ struct UserCommand: AsyncCommand {
         }
         let problems = AccountRules.passwordProblems(password, email: email)
         guard problems.isEmpty else {
-            throw Failure(description: "password: " + problems.map { $0.text(in: .en) }.joined(separator: " "))
+            throw CommandFailure("password: " + problems.map { $0.text(in: .en) }.joined(separator: " "))
         }
         return password
     }

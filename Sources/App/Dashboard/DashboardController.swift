@@ -26,6 +26,8 @@ struct DashboardController {
         let agenciesWithout: [AgencyRow]
         let agenciesWithoutCount: String
         let isAgencyView: Bool
+        /// An operator account that names no agency: it sees nothing until the Biro links one.
+        let hasNoAgency: Bool
         let activeAgencies: String
         let agencyName: String?
         let needsAction: [AgencyRow]
@@ -43,11 +45,12 @@ struct DashboardController {
         if user.role == .evaluator {
             return try await req.render("dashboard/evaluator", title: req.t("nav.dashboard"), NoData())
         }
-        let scope = user.role == .operator ? user.$agency.id : nil
+        let registryScope = RegistryScope(user)
+        let scope: Int? = if case .agency(let id) = registryScope { id } else { nil }
         let statistics = RegistryStatistics(db: req.db)
-        let byCategory = try await statistics.counts(by: "category", agencyID: scope)
-        let byStage = try await statistics.counts(by: "stage", agencyID: scope)
-        let byStatus = try await statistics.counts(by: "status", agencyID: scope)
+        let byCategory = try await statistics.counts(by: "category", scope: registryScope)
+        let byStage = try await statistics.counts(by: "stage", scope: registryScope)
+        let byStatus = try await statistics.counts(by: "status", scope: registryScope)
         let total = byStatus.values.reduce(0, +)
 
         func bars<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ counts: [String: Int], param: String,
@@ -62,7 +65,7 @@ struct DashboardController {
 
         var without: [AgencyRow] = []
         var activeAgencies = 0
-        if scope == nil {
+        if registryScope == .everything {
             let agencies = try await Agency.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
             let counts = try await statistics.countsByAgency()
             activeAgencies = agencies.count
@@ -81,7 +84,8 @@ struct DashboardController {
             byCategory: bars(InnovationCategory.self, byCategory, param: "category", labels.category),
             byStage: bars(Stage.self, byStage, param: "stage", labels.stage),
             byStatus: bars(ReviewStatus.self, byStatus, param: "status", labels.status).filter { $0.label != labels.status(.archived) },
-            agenciesWithout: without, agenciesWithoutCount: labels.number(without.count), isAgencyView: scope != nil, activeAgencies: labels.number(activeAgencies), agencyName: agencyName,
+            agenciesWithout: without, agenciesWithoutCount: labels.number(without.count), isAgencyView: registryScope != .everything,
+            hasNoAgency: registryScope == .nothing, activeAgencies: labels.number(activeAgencies), agencyName: agencyName,
             needsAction: needsAction, waitingReview: labels.number(byStatus[ReviewStatus.submitted.rawValue] ?? 0))
         return try await req.render("dashboard/dashboard", title: req.t("nav.dashboard"), data)
     }

@@ -12,35 +12,81 @@ enum Access: Sendable, Equatable {
     case roles(Set<Role>)
 
     static func only(_ roles: Role...) -> Access { .roles(Set(roles)) }
+
+    func allows(_ user: User?) -> Bool {
+        switch self {
+        case .everyone: return true
+        case .signedIn: return user?.isActive == true
+        case .roles(let roles): return user.map { $0.isActive && roles.contains($0.role) } ?? false
+        }
+    }
 }
 
-struct AccessMiddleware: AsyncMiddleware {
+/// Stands in front of every route, in this order, before any of the body is read:
+/// 1. the access rule (anonymous visitors go to the login page, other roles get 403);
+/// 2. the size of the body, from its declared length, against the route's limit (413 at once);
+/// 3. for state-changing methods, the body is collected within that limit and the CSRF token checked.
+/// The route itself then finds its body collected.
+struct RouteGuard: AsyncMiddleware {
     let access: Access
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if access == .everyone { return try await next.respond(to: request) }
-        guard let user = request.auth.get(User.self), user.isActive else {
+        let user = request.auth.get(User.self)
+        if access != .everyone && user?.isActive != true {
             request.auth.logout(User.self)
             let back = request.method == .GET ? request.url.string : nil
             let target = back.map { "/login?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/") } ?? "/login"
             return request.redirect(to: target)
         }
-        if case .roles(let roles) = access, !roles.contains(user.role) {
-            throw Abort(.forbidden)
+        guard access.allows(user) else { throw Abort(.forbidden) }
+
+        let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value
+        if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
+            throw Abort(.payloadTooLarge, reason: request.t("error.page.tooLargeLimit", IndonesianFormat.bytes(limit, language: request.language)))
         }
-        return try await next.respond(to: request)
+        switch request.method {
+        case .GET, .HEAD, .OPTIONS:
+            return try await next.respond(to: request)
+        default:
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: limit).get()
+            }
+            guard try await request.hasValidCSRFToken() else { throw Abort(.forbidden, reason: "csrf") }
+            return try await next.respond(to: request)
+        }
+    }
+}
+
+extension Route {
+    private static let bodyLimitKey = "lumbung.bodyLimit"
+
+    /// The largest body this route accepts, when it is not the default (uploads).
+    var bodyLimit: Int? {
+        get { userInfo[Self.bodyLimitKey] as? Int }
+        set { userInfo[Self.bodyLimitKey] = newValue }
     }
 }
 
 extension RoutesBuilder {
     /// A group of routes that all share one access rule.
     func access(_ access: Access) -> any RoutesBuilder {
-        grouped(AccessMiddleware(access: access))
+        grouped(RouteGuard(access: access))
+    }
+
+    /// A POST route that takes a file upload of at most `limit` bytes; everyone else is held
+    /// to the default limit. The guard checks access before any byte of the upload is read.
+    @discardableResult
+    func upload<Response: AsyncResponseEncodable>(
+        _ path: PathComponent..., limit: Int, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: limit)), use: closure)
+        route.bodyLimit = limit
+        return route
     }
 }
 
 extension Request {
-    /// The signed-in user; only call behind `AccessMiddleware`.
+    /// The signed-in user; only call behind `RouteGuard`.
     var user: User {
         get throws {
             guard let user = auth.get(User.self) else { throw Abort(.unauthorized) }

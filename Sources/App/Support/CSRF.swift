@@ -1,32 +1,21 @@
+import Fluent
+import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
 
-/// Every state-changing request must carry the session's token, as the form field
-/// `csrfToken` or the header `X-CSRF-Token`. Anonymous visitors get no session until they
-/// meet a form, so reading pages costs no database write.
-struct CSRFMiddleware: AsyncMiddleware {
-    static let sessionKey = "csrf"
+/// Tokens that state-changing forms carry (field `csrfToken` or header `X-CSRF-Token`).
+///
+/// A token is an HMAC, under a key kept in the database (so that every instance agrees), of
+/// what binds it to one browser: the signed-in session, or for the login form a random nonce in
+/// a cookie of its own ("signed double submit"). Nothing is stored per page view: the login
+/// page makes no session row, and a signed-in page writes nothing to make its token.
+enum CSRFTokens {
     static let fieldName = "csrfToken"
+    static let headerName = "X-CSRF-Token"
+    static let anonymousCookieName = "lumbung_csrf"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        switch request.method {
-        case .GET, .HEAD, .OPTIONS:
-            return try await next.respond(to: request)
-        default:
-            break
-        }
-        if request.body.data == nil {
-            // Uploads (multipart) may be large; every other form stays within the default limit.
-            let limit = request.headers.contentType?.type == "multipart" ? TransferController.maximumUpload
-                : request.application.routes.defaultMaxBodySize
-            _ = try await request.body.collect(max: limit.value).get()
-        }
-        let sent = request.headers.first(name: "X-CSRF-Token")
-            ?? (try? request.content.get(String.self, at: Self.fieldName))
-        guard request.hasSession, let expected = request.session.data[Self.sessionKey],
-              let sent, Self.constantTimeEquals(sent, expected) else {
-            throw Abort(.forbidden, reason: "csrf")
-        }
-        return try await next.respond(to: request)
+    static func token(key: SymmetricKey, binding: String) -> String {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(binding.utf8), using: key)).base64URLEncoded
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
@@ -39,12 +28,77 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension Request {
-    /// The session's CSRF token, made on first use.
-    var csrfToken: String {
-        if let token = session.data[CSRFMiddleware.sessionKey] { return token }
-        let token = [UInt8].random(count: 24).base64
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        session.data[CSRFMiddleware.sessionKey] = token
-        return token
+    /// The token for a form on this page: bound to the session when signed in, else to the
+    /// anonymous nonce (made, with its cookie, on first use).
+    func csrfToken() async throws -> String {
+        let key = try await application.secrets.csrfKey(on: db)
+        if let hash = sessionState.tokenHash {
+            return CSRFTokens.token(key: key, binding: "session:" + hash)
+        }
+        let nonce: String
+        if let existing = cookies[CSRFTokens.anonymousCookieName]?.string, (16...100).contains(existing.utf8.count) {
+            nonce = existing
+        } else if let made = sessionState.newAnonymousNonce {
+            nonce = made
+        } else {
+            nonce = Data([UInt8].random(count: 24)).base64URLEncoded
+            sessionState.newAnonymousNonce = nonce
+        }
+        return CSRFTokens.token(key: key, binding: "anonymous:" + nonce)
+    }
+
+    /// Whether the request carries the right token. Only the one field is read from the body,
+    /// which the caller has already collected within the route's limit.
+    func hasValidCSRFToken() async throws -> Bool {
+        let sent = headers.first(name: CSRFTokens.headerName) ?? (try? content.get(String.self, at: CSRFTokens.fieldName))
+        guard let sent, !sent.isEmpty else { return false }
+        let key = try await application.secrets.csrfKey(on: db)
+        let binding: String
+        if let hash = sessionState.tokenHash {
+            binding = "session:" + hash
+        } else if let nonce = cookies[CSRFTokens.anonymousCookieName]?.string, !nonce.isEmpty {
+            binding = "anonymous:" + nonce
+        } else {
+            return false
+        }
+        return CSRFTokens.constantTimeEquals(sent, CSRFTokens.token(key: key, binding: binding))
+    }
+}
+
+/// Keys the deployment shares, made once and kept in the `settings` table.
+final class AppSecrets: Sendable {
+    private let csrf = NIOLockedValueBox<SymmetricKey?>(nil)
+    static let csrfSettingKey = "csrf_key"
+
+    func csrfKey(on db: any Database) async throws -> SymmetricKey {
+        if let key = csrf.withLockedValue({ $0 }) { return key }
+        let key = try await Self.sharedKey(Self.csrfSettingKey, on: db)
+        csrf.withLockedValue { $0 = key }
+        return key
+    }
+
+    /// Reads the key, or makes it; when two instances make it at once, the first one written wins.
+    static func sharedKey(_ name: String, on db: any Database) async throws -> SymmetricKey {
+        if let stored = try await Setting.find(name, on: db), let data = Data(base64Encoded: stored.value) {
+            return SymmetricKey(data: data)
+        }
+        let fresh = Data([UInt8].random(count: 32)).base64EncodedString()
+        try await (db as! any SQLDatabase).insert(into: Setting.schema).columns("key", "value")
+            .values(SQLBind(name), SQLBind(fresh)).ignoringConflicts(with: ["key"]).run()
+        guard let stored = try await Setting.find(name, on: db), let data = Data(base64Encoded: stored.value) else {
+            throw Abort(.internalServerError, reason: "the \(name) setting could not be stored")
+        }
+        return SymmetricKey(data: data)
+    }
+}
+
+extension Application {
+    private struct SecretsKey: StorageKey { typealias Value = AppSecrets }
+
+    var secrets: AppSecrets {
+        if let existing = storage[SecretsKey.self] { return existing }
+        let created = AppSecrets()
+        storage[SecretsKey.self] = created
+        return created
     }
 }

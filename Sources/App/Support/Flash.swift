@@ -1,6 +1,7 @@
 import Vapor
 
-/// A one-time message shown on the next page, such as "Perubahan disimpan".
+/// A one-time message shown on the next page, such as "Perubahan disimpan". Kept with the
+/// signed-in session; anonymous visitors have none, and get their messages on the page itself.
 struct FlashMessage: Codable, Sendable {
     enum Kind: String, Codable { case success, error, info }
     let kind: Kind
@@ -8,27 +9,14 @@ struct FlashMessage: Codable, Sendable {
 }
 
 extension Request {
-    private static let flashKey = "flash"
-
     func flash(_ kind: FlashMessage.Kind, _ text: String) {
-        var messages = peekFlash()
-        messages.append(FlashMessage(kind: kind, text: text))
-        if let data = try? JSONEncoder().encode(messages) {
-            session.data[Self.flashKey] = String(decoding: data, as: UTF8.self)
-        }
+        sessionState.flash.append(FlashMessage(kind: kind, text: text))
     }
 
     /// The waiting messages, removed from the session.
     func takeFlash() -> [FlashMessage] {
-        guard hasSession else { return [] }
-        let messages = peekFlash()
-        if !messages.isEmpty { session.data[Self.flashKey] = nil }
-        return messages
-    }
-
-    private func peekFlash() -> [FlashMessage] {
-        guard hasSession, let text = session.data[Self.flashKey],
-              let messages = try? JSONDecoder().decode([FlashMessage].self, from: Data(text.utf8)) else { return [] }
+        let messages = sessionState.flash
+        if !messages.isEmpty { sessionState.flash = [] }
         return messages
     }
 }

@@ -41,13 +41,3 @@ struct LanguageController {
         return response
     }
 }
-
-enum LocalPath {
-    /// Only a path on this site: never `//elsewhere` or `https://…`, so that a link cannot
-    /// send someone off to another site after logging in.
-    static func safe(_ path: String?, fallback: String = "/") -> String {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.hasPrefix("/\\"),
-              !path.contains(where: { $0.isNewline }) else { return fallback }
-        return path
-    }
-}

@@ -48,14 +48,14 @@ extension Request {
         let user = auth.get(User.self)
         let other: Language = language == .id ? .en : .id
         let here = url.string
-        return PageContext(
+        return try await PageContext(
             title: title,
             language: language.rawValue,
             switchLanguageHref: "/bahasa/\(other.rawValue)?next=" + (here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
             switchLanguageLabel: other == .en ? "English" : "Bahasa Indonesia",
             user: user.map { .init(name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: t("role.\($0.role.rawValue)")) },
             nav: navigation(for: user, path: url.path),
-            csrfToken: csrfToken,
+            csrfToken: user == nil ? "" : try await csrfToken(),
             isDemo: try await Setting.isDemo(on: db),
             flash: takeFlash()
         )

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LumbungCore
 import LumbungSpreadsheet
+import Vapor
 
 /// The whole registry (every field the template knows, archived ones too) as XLSX or CSV,
 /// in the template's layout so that an exported file can be edited and imported back.
@@ -24,6 +25,11 @@ struct ExportService {
 
     func csv() async throws -> String {
         CSVWriter.write(try await rows())
+    }
+
+    /// What the audit trail says of an export: the file, its size and its SHA-256.
+    static func auditSummary(_ fileName: String, _ bytes: [UInt8]) -> String {
+        "\(fileName) (\(bytes.count) bytes, SHA-256 \(SHA256.hash(data: bytes).hex))"
     }
 
     /// The empty template: the header row, and a second sheet that explains every column.

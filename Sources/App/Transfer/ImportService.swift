@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import LumbungCore
 import SQLKit
+import Vapor
 
 /// Imports a spreadsheet of innovations: every problem reported at once, all or nothing,
 /// rows matched to existing innovations by `kode`, unchanged rows left alone (so importing the
@@ -13,6 +14,7 @@ import SQLKit
 struct ImportService {
     let db: any Database
     var search: CatalogueSearch?
+    var clock: Clock = .system
     static let batchSize = 1000
 
     struct Report: Sendable {
@@ -38,7 +40,36 @@ struct ImportService {
         let report: Report
     }
 
-    func run(_ bytes: [UInt8], dryRun: Bool, actor: Actor) async throws -> Report {
+    /// Imports `bytes` (the file called `fileName`) and records one audit event for it, whatever
+    /// the outcome: who (or the console), the file's name, size and SHA-256, the counts, and
+    /// whether it was a dry run or was refused.
+    func run(_ bytes: [UInt8], fileName: String, dryRun: Bool, actor: Actor) async throws -> Report {
+        if !dryRun { try await ImportMarker.begin(by: actor.email, at: clock.now(), on: db) }
+        let report: Report
+        do {
+            report = try await importFile(bytes, dryRun: dryRun, actor: actor)
+        } catch {
+            if !dryRun { await ImportMarker.end(on: db) }
+            throw error
+        }
+        if !dryRun { await ImportMarker.end(on: db) }
+        try await AuditEvent(actorID: actor.userID, actorEmail: actor.email,
+                             action: dryRun ? "registry.import.dry-run" : (report.succeeded ? "registry.import" : "registry.import.rejected"),
+                             entity: "registry", entityID: nil,
+                             summary: Self.auditSummary(report, fileName: fileName, bytes: bytes)).create(on: db)
+        if !dryRun && report.created + report.updated > 0 { try await search?.rebuild(on: db) }
+        return report
+    }
+
+    static func auditSummary(_ report: Report, fileName: String, bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes).hex
+        let outcome = report.succeeded
+            ? "\(report.rows) rows: \(report.created) created, \(report.updated) updated, \(report.unchanged) unchanged"
+            : "\(report.rows) rows, \(report.problems.count) problems, nothing saved"
+        return "\(fileName) (\(bytes.count) bytes, SHA-256 \(digest)): \(outcome)\(report.dryRun ? " (dry run)" : "")"
+    }
+
+    private func importFile(_ bytes: [UInt8], dryRun: Bool, actor: Actor) async throws -> Report {
         let file: SpreadsheetFile
         switch SpreadsheetFile.open(bytes) {
         case .success(let opened): file = opened
@@ -54,14 +85,11 @@ struct ImportService {
             if !report.succeeded && !dryRun { throw Rejected(report: report) }
             return report
         }
-        let report: Report
         do {
-            report = dryRun ? try await walk(db) : try await db.transaction { try await walk($0) }
+            return dryRun ? try await walk(db) : try await db.transaction { try await walk($0) }
         } catch let rejected as Rejected {
             return rejected.report
         }
-        if !dryRun && report.created + report.updated > 0 { try await search?.rebuild(on: db) }
-        return report
     }
 
     /// Reads the whole file once: checks every row, and writes batches while all rows so far are good.
@@ -114,10 +142,6 @@ struct ImportService {
         report.problems = problems.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
         guard report.succeeded else { return report }
         (report.created, report.updated, report.unchanged) = counts.values
-        if !dryRun {
-            try await AuditEvent(actorID: actor.userID, actorEmail: actor.email, action: "innovation.import", entity: "innovation",
-                                 entityID: nil, summary: counts.summary).create(on: database)
-        }
         return report
     }
 
@@ -161,7 +185,6 @@ struct ImportService {
     final class Counts: @unchecked Sendable {
         var created = 0, updated = 0, unchanged = 0
         var values: (Int, Int, Int) { (created, updated, unchanged) }
-        var summary: String { "\(created) created, \(updated) updated, \(unchanged) unchanged" }
     }
 
     private func compareAndWrite(_ rows: [PreparedRow], registry: ImportCrossCheck, numbers: [Int: Int], dryRun: Bool,
@@ -201,7 +224,7 @@ struct ImportService {
                                                         status: row.status, snapshot: row.profile.snapshotJSON))
         }
         // New innovations go in with a few multi-row statements, then every revision of the batch.
-        let time = Date()
+        let time = clock.now()
         let bulk = InnovationRows(db)
         if !created.isEmpty {
             let ids = try await bulk.insert(created.map(\.row).map {

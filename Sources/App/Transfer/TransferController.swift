@@ -4,8 +4,6 @@ import Vapor
 
 /// The admin's import page (upload, dry run, report) and the export and template downloads.
 struct TransferController {
-    static let maximumUpload: ByteCount = "64mb"
-
     struct ImportData: Encodable {
         let hasReport: Bool
         let dryRun: Bool
@@ -32,8 +30,8 @@ struct TransferController {
         }
         let user = try req.user
         let dryRun = upload.dryRun == "on" || upload.dryRun == "true"
-        let report = try await ImportService(db: req.db, search: req.application.catalogue)
-            .run(Array(file.data.readableBytesView), dryRun: dryRun,
+        let report = try await ImportService(db: req.db, search: req.application.catalogue, clock: req.clock)
+            .run(Array(file.data.readableBytesView), fileName: file.filename, dryRun: dryRun,
                  actor: .init(userID: user.id, name: user.name, email: user.email))
         let data = ImportData(
             hasReport: true, dryRun: dryRun, succeeded: report.succeeded,
@@ -46,15 +44,17 @@ struct TransferController {
     }
 
     @Sendable func exportXLSX(req: Request) async throws -> Response {
-        let data = try await ExportService(db: req.db).xlsx()
-        try await req.db.audit(try req.user, "registry.export", "system", nil, "xlsx")
-        return Self.download(Array(data), type: Self.xlsxType, name: "lumbung-registri.xlsx")
+        let bytes = Array(try await ExportService(db: req.db).xlsx())
+        let name = "lumbung-registri.xlsx"
+        try await req.db.audit(try req.user, "registry.export", "registry", nil, ExportService.auditSummary(name, bytes))
+        return Self.download(bytes, type: Self.xlsxType, name: name)
     }
 
     @Sendable func exportCSV(req: Request) async throws -> Response {
-        let text = try await ExportService(db: req.db).csv()
-        try await req.db.audit(try req.user, "registry.export", "system", nil, "csv")
-        return Self.download(Array(text.utf8), type: Self.csvType, name: "lumbung-registri.csv")
+        let bytes = Array(try await ExportService(db: req.db).csv().utf8)
+        let name = "lumbung-registri.csv"
+        try await req.db.audit(try req.user, "registry.export", "registry", nil, ExportService.auditSummary(name, bytes))
+        return Self.download(bytes, type: Self.csvType, name: name)
     }
 
     @Sendable func templateXLSX(req: Request) async throws -> Response {

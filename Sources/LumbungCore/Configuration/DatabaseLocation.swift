@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the data lives, read from `DATABASE_URL`: `postgres://user:pass@host:port/db`,
 /// `sqlite:///absolute/path.sqlite`, `sqlite::memory:`, or nothing for `./lumbung.sqlite`.
 public enum DatabaseLocation: Equatable, Sendable {
@@ -9,11 +11,14 @@ public enum DatabaseLocation: Equatable, Sendable {
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case unsupported(String)
+        case notATestDatabase(String)
 
         public var description: String {
             switch self {
             case .unsupported(let value):
-                "DATABASE_URL \"\(value)\" is not understood: use postgres://USER:PASSWORD@HOST:PORT/DATABASE or sqlite:///ABSOLUTE/PATH.sqlite"
+                "\"\(value)\" is not understood: use postgres://USER:PASSWORD@HOST:PORT/DATABASE or sqlite:///ABSOLUTE/PATH.sqlite"
+            case .notATestDatabase(let name):
+                "the tests empty the database they use, and \"\(name)\" does not look like a test database: name it so that it contains \"test\" (for example lumbung_test)"
             }
         }
     }
@@ -42,6 +47,31 @@ public enum DatabaseLocation: Equatable, Sendable {
         switch self {
         case .sqliteFile, .sqliteMemory: "sqlite"
         case .postgres: "postgres"
+        }
+    }
+}
+
+extension DatabaseLocation {
+    /// The database the tests use: in-memory SQLite unless `TEST_DATABASE_URL` names one, and
+    /// then only one whose name says it is for tests (`lumbung_test`, `test.sqlite`), because
+    /// the tests empty the database they are given.
+    public static func forTests(_ value: String?) throws(ParseError) -> DatabaseLocation {
+        guard let value = value?.trimmingWhitespace(), !value.isEmpty else { return .sqliteMemory }
+        let location = try parse(value)
+        if let name = location.databaseName, !name.lowercased().contains("test") {
+            throw .notATestDatabase(name)
+        }
+        return location
+    }
+
+    /// The PostgreSQL database's name, or the SQLite file's name.
+    public var databaseName: String? {
+        switch self {
+        case .sqliteMemory: return nil
+        case .sqliteFile(let path): return path.split(separator: "/").last.map(String.init) ?? path
+        case .postgres(let url):
+            let path = URLComponents(string: url)?.path ?? ""
+            return String(path.drop(while: { $0 == "/" }))
         }
     }
 }

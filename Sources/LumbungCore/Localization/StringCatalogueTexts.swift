@@ -1,7 +1,7 @@
 // The interface texts. Keep keys sorted by feature; add both languages at once.
 
 extension StringCatalogue {
-    static let indonesian: [String: String] = [
+    static let baseIndonesian: [String: String] = [
         "layout.skip": "Langsung ke isi",
         "layout.demoNotice": "Data demonstrasi — bukan data resmi Pemerintah Provinsi.",
         "layout.footer": "Lumbung — registri dan kompetisi inovasi daerah.",
@@ -337,7 +337,7 @@ extension StringCatalogue {
         "export.csv": "Unduh CSV",
         "revision.imported": "Diimpor",
     ]
-    static let english: [String: String] = [
+    static let baseEnglish: [String: String] = [
         "layout.skip": "Skip to content",
         "layout.demoNotice": "Demonstration data — not official government data.",
         "layout.footer": "Lumbung — registry and competitions for regional innovation.",

@@ -50,4 +50,13 @@ public enum IndonesianFormat {
     public static func number(_ value: Int, language: Language = .id) -> String {
         number(Double(value), language: language)
     }
+
+    /// A size for people: "850 KB", "10 MB", "1,5 MB" (1 KB = 1.024 bytes).
+    public static func bytes(_ count: Int, language: Language = .id) -> String {
+        let kilobytes = Double(count) / 1024
+        if kilobytes < 1024 { return number(max(1, kilobytes.rounded()), language: language) + " KB" }
+        let megabytes = kilobytes / 1024
+        let digits = megabytes < 10 && megabytes.rounded() != megabytes ? 1 : 0
+        return number(megabytes, fractionDigits: digits, language: language) + " MB"
+    }
 }

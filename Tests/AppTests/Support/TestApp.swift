@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import LumbungCore
 import SQLKit
 import Testing
@@ -10,23 +11,47 @@ import VaporTesting
 @Suite(.serialized) struct AppTests {}
 
 /// A fresh application on an empty, migrated database: in-memory SQLite by default, or the
-/// PostgreSQL database that `DATABASE_URL` names (emptied first).
-func withApp(_ body: (Application) async throws -> Void) async throws {
+/// PostgreSQL test database that `TEST_DATABASE_URL` names (emptied first; a database whose
+/// name does not say "test" is refused by `configure`). `DATABASE_URL` is never read here.
+func withApp(clock: Clock? = nil, settings adjust: ((inout DeploymentSettings) -> Void)? = nil,
+             _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     do {
-        try await configure(app)
-        if case .postgres = app.lumbung.databaseLocation {
-            let sql = app.db as! any SQLDatabase
-            try await sql.raw("DROP SCHEMA public CASCADE").run()
-            try await sql.raw("CREATE SCHEMA public").run()
-        }
-        try await app.autoMigrate()
+        var settings = try DeploymentSettings.read(ProcessInfo.processInfo.environment, isTesting: true)
+        adjust?(&settings)
+        try configure(app, settings: settings)
+        if let clock { app.clock = clock }
+        try await emptyDatabase(app)
+        try await app.prepareDatabase(console: app.console)
         try await body(app)
     } catch {
         try await app.asyncShutdown()
         throw error
     }
     try await app.asyncShutdown()
+}
+
+/// Drops everything in the PostgreSQL test database (SQLite starts empty in memory).
+func emptyDatabase(_ app: Application) async throws {
+    if case .postgres = app.lumbung.databaseLocation {
+        let sql = app.db as! any SQLDatabase
+        try await sql.raw("DROP SCHEMA public CASCADE").run()
+        try await sql.raw("CREATE SCHEMA public").run()
+    }
+}
+
+/// A clock the test moves by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_780_000_000)) { current = start }
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+
+    var clock: Clock { Clock { [self] in self.now } }
 }
 
 /// The people and records most tests need: one agency with an operator, and one account of
@@ -59,6 +84,16 @@ struct Fixture {
                        otherOperator: try await user("operator2@test.example", .operator, other.id),
                        evaluator: try await user("evaluator@test.example", .evaluator),
                        viewer: try await user("viewer@test.example", .viewer))
+    }
+
+    /// A new account of `role` ("anonymous" gives none); operators work for `agency`.
+    func account(role: String, app: Application) async throws -> User? {
+        guard let role = Role(rawValue: role) else { return nil }
+        let user = User(email: "\(role.rawValue)-\(UUID().uuidString.prefix(8).lowercased())@test.example", name: "Akun \(role.rawValue)",
+                        passwordHash: try await app.password.async.hash(Self.password), role: role,
+                        agencyID: role == .operator ? agency.id : nil)
+        try await user.create(on: app.db)
+        return user
     }
 
     /// An innovation saved the way the app saves it (with its first revision).

@@ -114,7 +114,7 @@ struct InnovationController {
 
     private func replicationSourceExists(_ source: Int, req: Request, existingID: Int?) async throws -> Bool {
         guard source != existingID else { return false }
-        return try await Innovation.find(source, on: req.db) != nil
+        return try await req.visibleInnovation(source) != nil
     }
 
     private func renderForm(_ req: Request, input: InnovationFormInput, agencyID: Int?, innovation: Innovation?,

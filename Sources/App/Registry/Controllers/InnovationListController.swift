@@ -86,9 +86,8 @@ struct InnovationListController {
         let user = try req.user
         let labels = Labels(req)
         var filter = Filter(req)
-        if user.role == .operator { filter.agencyID = user.$agency.id }
-
-        let query = Innovation.query(on: req.db).join(Agency.self, on: \Innovation.$agency.$id == \Agency.$id)
+        let visibility = InnovationVisibility(user)
+        let query = visibility.restrict(Innovation.query(on: req.db).join(Agency.self, on: \Innovation.$agency.$id == \Agency.$id))
         if let agencyID = filter.agencyID { query.filter(\.$agency.$id == agencyID) }
         if let category = filter.category { query.filter(\.$category == category) }
         if let mode = filter.deliveryMode { query.filter(\.$deliveryMode == mode) }
@@ -116,8 +115,8 @@ struct InnovationListController {
                        year: innovation.startYear.map(String.init) ?? "—", updated: labels.dateTime(innovation.updatedAt))
         }
 
-        let agencies = user.role == .operator ? [] : try await Agency.query(on: req.db).sort(\.$name).all()
-        let years = try await Innovation.query(on: req.db).unique().all(\.$startYear).compactMap { $0 }.sorted(by: >)
+        let agencies = visibility.scope == .everything ? try await Agency.query(on: req.db).sort(\.$name).all() : []
+        let years = try await visibility.restrict(Innovation.query(on: req.db)).unique().all(\.$startYear).compactMap { $0 }.sorted(by: >)
         func options<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ selected: E?, _ label: (E) -> String) -> [Choice]
         where E.RawValue == String, E: Equatable {
             type.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0 == selected) }
@@ -125,7 +124,7 @@ struct InnovationListController {
         let pages = max(1, page.metadata.pageCount)
         let data = ListData(
             rows: rows, total: labels.number(page.metadata.total),
-            showsAgencyFilter: user.role != .operator,
+            showsAgencyFilter: visibility.scope == .everything,
             agencies: try agencies.map { Choice(value: String(try $0.requireID()), label: $0.name, selected: $0.id == filter.agencyID) },
             categories: options(InnovationCategory.self, filter.category, labels.category),
             modes: options(DeliveryMode.self, filter.deliveryMode, labels.deliveryMode),
@@ -137,7 +136,7 @@ struct InnovationListController {
             previousHref: filter.page > 1 ? "/innovations?" + filter.queryString(page: filter.page - 1) : nil,
             nextHref: filter.page < pages ? "/innovations?" + filter.queryString(page: filter.page + 1) : nil,
             pageLabel: labels.t("list.page", String(min(filter.page, pages)), String(pages)),
-            canCreate: user.role == .admin || user.role == .operator)
+            canCreate: user.role == .admin || (user.role == .operator && visibility.scope != .nothing))
         return try await req.render("registry/innovation-list", title: req.t("innovations.title"), data)
     }
 }

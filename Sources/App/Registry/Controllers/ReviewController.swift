@@ -26,7 +26,7 @@ struct ReviewController {
         }
 
         if ReviewWorkflow.requiresCompleteProfile(action) {
-            let gaps = SubmissionCheck.gaps(in: innovation.profile, today: .today)
+            let gaps = SubmissionCheck.gaps(in: innovation.profile, today: req.today)
             if !gaps.isEmpty {
                 let view = try await InnovationDetailView.make(req: req, innovation: innovation, submissionGaps: gaps)
                 return try await req.render("registry/innovation-show", title: innovation.name, view, status: .unprocessableEntity)
@@ -53,12 +53,12 @@ struct ReviewController {
         innovation.reviewState = next
         switch action {
         case .submit:
-            innovation.submittedAt = Date()
+            innovation.submittedAt = req.now
             innovation.reviewComments = nil
         case .requestRevision:
             innovation.reviewComments = String(decoding: try JSONEncoder.sorted.encode(comments ?? [:]), as: UTF8.self)
         case .verify:
-            innovation.verifiedAt = Date()
+            innovation.verifiedAt = req.now
             innovation.reviewComments = nil
         default:
             break

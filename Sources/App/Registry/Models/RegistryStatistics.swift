@@ -8,25 +8,26 @@ struct RegistryStatistics {
     let db: any Database
 
     /// Number of innovations per value of a text column, optionally within one agency.
-    func counts(by column: String, agencyID: Int? = nil) async throws -> [String: Int] {
-        try await counts(by: column, as: String.self, agencyID: agencyID)
+    func counts(by column: String, scope: RegistryScope = .everything) async throws -> [String: Int] {
+        try await counts(by: column, as: String.self, scope: scope)
     }
 
     /// Innovations per agency id.
     func countsByAgency() async throws -> [Int: Int] {
-        try await counts(by: "agency_id", as: Int.self, agencyID: nil)
+        try await counts(by: "agency_id", as: Int.self, scope: .everything)
     }
 
     /// Decoding with the column's own type matters: PostgreSQL hands back integers in binary,
     /// which do not read as text.
-    private func counts<Value: Decodable & Hashable>(by column: String, as type: Value.Type, agencyID: Int?) async throws -> [Value: Int] {
+    private func counts<Value: Decodable & Hashable>(by column: String, as type: Value.Type, scope: RegistryScope) async throws -> [Value: Int] {
+        if scope == .nothing { return [:] }
         let sql = db as! any SQLDatabase
         var query = sql.select()
             .column(SQLIdentifier(column), as: "value")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from(Innovation.schema)
             .where("status", .notEqual, ReviewStatus.archived.rawValue)
-        if let agencyID { query = query.where("agency_id", .equal, agencyID) }
+        if case .agency(let agencyID) = scope { query = query.where("agency_id", .equal, agencyID) }
         var result: [Value: Int] = [:]
         for row in try await query.groupBy(SQLIdentifier(column)).all() {
             guard let value = try row.decode(column: "value", as: Value?.self) else { continue }

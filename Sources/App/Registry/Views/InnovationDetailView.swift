@@ -86,7 +86,7 @@ struct InnovationDetailView: Encodable {
 
         var replicatedHref: String?
         var replicatedLabel: String?
-        if let source = profile.replicatedFromID, let original = try await Innovation.find(source, on: req.db) {
+        if let source = profile.replicatedFromID, let original = try await req.visibleInnovation(source) {
             replicatedHref = "/innovations/\(source)"
             replicatedLabel = original.name
         } else if !profile.replicatedFromName.isEmpty {
@@ -106,7 +106,7 @@ struct InnovationDetailView: Encodable {
         var gaps = submissionGaps
         let mayEdit = ReviewWorkflow.canEdit(innovation.status, by: actor)
         if gaps.isEmpty && mayEdit && (innovation.status == .draft || innovation.status == .revisionRequested) {
-            gaps = SubmissionCheck.gaps(in: profile, today: .today)
+            gaps = SubmissionCheck.gaps(in: profile, today: req.today)
         }
 
         let revisions = try await Revision.query(on: req.db).filter(\.$innovation.$id == id)

@@ -8,7 +8,8 @@ final class AuditEvent: Model, @unchecked Sendable {
     @ID(custom: .id, generatedBy: .database) var id: Int?
     @Timestamp(key: "occurred_at", on: .create) var occurredAt: Date?
     @OptionalField(key: "actor_id") var actorID: Int?
-    /// Kept as text so that the record still says who it was if the account changes.
+    /// Kept as text so that the record still says who it was if the account changes; "console"
+    /// for the command line.
     @Field(key: "actor_email") var actorEmail: String
     /// e.g. `innovation.create`, `innovation.submit`, `user.reset-password`.
     @Field(key: "action") var action: String
@@ -20,7 +21,7 @@ final class AuditEvent: Model, @unchecked Sendable {
 
     init(actor: User?, action: String, entity: String, entityID: Int?, summary: String) {
         self.actorID = actor?.id
-        self.actorEmail = actor?.email ?? "system"
+        self.actorEmail = actor?.email ?? "console"
         self.action = action
         self.entity = entity
         self.entityID = entityID

@@ -12,5 +12,6 @@ extension Application {
         migrations.add(M005CreateAuditAndSettings())
         migrations.add(M006AddInnovationCode())
         migrations.add(M007IndexUpdatedAt())
+        migrations.add(M008CreateLoginSessions())
     }
 }
