@@ -193,7 +193,3 @@ extension Data {
             .replacingOccurrences(of: "=", with: "")
     }
 }
-
-extension Sequence where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
-}
