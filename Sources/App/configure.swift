@@ -35,14 +35,14 @@ public func configure(_ app: Application, settings: DeploymentSettings) throws {
     app.prepareSharedState()
 
     let resources = ResourceLocation.directory
-    app.views.use(.leaf)
+    app.views.use { app in CachedLeaf.renderer(app) }
     app.leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
     // The bundle sits under `.build/` in a checkout; the default limits refuse any path with a
     // hidden folder in it, so allow that while keeping templates inside the views folder.
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
                                                   sandboxDirectory: resources + "Views/", viewDirectory: resources + "Views/"))
     app.leaf.tags["t"] = TranslateTag()
-    if app.environment != .development { app.leaf.cache.isEnabled = true }
+
 
     // The small limit every route has unless it takes an upload: a full innovation form
     // (20.000 characters of rancang bangun and more) fits easily.
@@ -63,6 +63,22 @@ public func configure(_ app: Application, settings: DeploymentSettings) throws {
     app.registerCommands()
     try routes(app)
     app.routeMethods.build(from: app.routes)
+}
+
+enum CachedLeaf {
+    /// Leaf's own renderer, except that parsed templates are kept in memory in every environment
+    /// (Leaf turns its cache off in `development`, which is what `lumbung serve` runs in, and
+    /// reading and parsing the templates again for every page cost more than the search).
+    /// Only someone editing templates in a folder of their own (`LUMBUNG_RESOURCES`) gets them
+    /// read afresh.
+    static func renderer(_ app: Application) -> LeafRenderer {
+        var cache = app.leaf.cache
+        cache.isEnabled = ProcessInfo.processInfo.environment["LUMBUNG_RESOURCES"] == nil
+        var userInfo = app.leaf.userInfo
+        userInfo["application"] = app
+        return LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: cache,
+                            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
+    }
 }
 
 struct ConfigurationError: Error, CustomStringConvertible {

@@ -17,7 +17,10 @@ enum Entrypoint {
         do {
             try await configure(app)
             app.launchOptions = LaunchOptions(loadDemo: loadDemo)
-            try await app.execute()
+            // `startup` runs the command; `serve` then runs until SIGTERM or SIGINT. (Vapor's
+            // `execute` would also log every refusal, so that it showed twice.)
+            try await app.startup()
+            try await app.running?.onStop.get()
             await Startup.stopServing(app)
         } catch {
             // A clear message and a failing exit code, not a crash report.

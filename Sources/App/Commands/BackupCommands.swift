@@ -15,6 +15,9 @@ struct BackupCommand: AsyncCommand {
         guard !FileManager.default.fileExists(atPath: signature.file) else {
             throw CommandFailure("file: \(signature.file) already exists; choose a new name so that no backup is overwritten")
         }
+        if case .sqliteFile(let path) = app.lumbung.databaseLocation, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure("DATABASE_URL: there is no database at \(path) to back up")
+        }
         let backup = DatabaseBackup(db: app.db, location: app.lumbung.databaseLocation)
         do {
             try await backup.backup(to: signature.file)

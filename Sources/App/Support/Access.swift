@@ -42,6 +42,7 @@ struct RouteGuard: AsyncMiddleware {
 
         let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
+            Self.stopReading(request)
             throw Abort(.payloadTooLarge, reason: request.t("error.page.tooLargeLimit", IndonesianFormat.bytes(limit, language: request.language)))
         }
         switch request.method {
@@ -54,6 +55,16 @@ struct RouteGuard: AsyncMiddleware {
             guard try await request.hasValidCSRFToken() else { throw Abort(.forbidden, reason: "csrf") }
             return try await next.respond(to: request)
         }
+    }
+}
+
+extension RouteGuard {
+    /// Refuses the rest of a body that is too large to read: the server stops reading the
+    /// connection (instead of draining megabytes it will never use) and the client, seeing the
+    /// 413, stops sending and closes it.
+    static func stopReading(_ request: Request) {
+        let loop = request.eventLoop
+        request.body.drain { _ in loop.makeFailedFuture(Abort(.payloadTooLarge)) }
     }
 }
 

@@ -27,7 +27,7 @@ extension Application {
         let pending = try await migrator.previewPrepareBatch().get()
         guard !pending.isEmpty else { return }
         try await migrator.prepareBatch().get()
-        let names = pending.map { $0.0.name }
+        let names = pending.map { $0.0.name.split(separator: ".").last.map(String.init) ?? $0.0.name }
         logger.notice("Database updated: \(pending.count) migration\(pending.count == 1 ? "" : "s") applied (\(names.joined(separator: ", ")))")
     }
 

@@ -18,9 +18,8 @@ public enum Highlighter: Sendable {
     public static func segments(_ text: String, terms: Set<String>) -> [HighlightSegment] {
         var matches: [Range<String.Index>] = []
         if !terms.isEmpty {
-            var cache = TextAnalyzer.TermCache()
             TextAnalyzer.scanWords(text[...]) { range, folded in
-                if let term = cache.term(forFolded: folded), terms.contains(term) { matches.append(range) }
+                if let term = TextAnalyzer.sharedTerms.term(forFolded: folded), terms.contains(term) { matches.append(range) }
                 return true
             }
         }
@@ -36,9 +35,8 @@ public enum Highlighter: Sendable {
         var ranges: [Range<String.Index>] = []
         var isMatch: [Bool] = []
         var firstMatch: Int?
-        var cache = TextAnalyzer.TermCache()
         TextAnalyzer.scanWords(text[...]) { range, folded in
-            let matched = !terms.isEmpty && cache.term(forFolded: folded).map(terms.contains) == true
+            let matched = !terms.isEmpty && TextAnalyzer.sharedTerms.term(forFolded: folded).map(terms.contains) == true
             if matched && firstMatch == nil { firstMatch = ranges.count }
             ranges.append(range)
             isMatch.append(matched)

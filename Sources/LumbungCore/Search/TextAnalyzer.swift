@@ -1,3 +1,5 @@
+import Foundation
+
 /// One word of a text as the search index sees it.
 public struct AnalyzedToken: Sendable, Equatable {
     /// The stem, used for indexing and matching.
@@ -60,6 +62,26 @@ public enum TextAnalyzer: Sendable {
         let term = IndonesianStemmer.stem(word)
         return term.isEmpty ? nil : term
     }
+
+    /// The terms of words seen by any search result page, shared by every request: a page
+    /// highlights twenty snippets, and stemming each of their words again for every page was
+    /// a sixth of the page's cost. Bounded, since the vocabulary of the registry is.
+    final class SharedTermCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var terms: [String: String?] = [:]
+        private let capacity: Int
+
+        init(capacity: Int = 200_000) { self.capacity = capacity }
+
+        func term(forFolded word: String) -> String? {
+            if let known = lock.withLock({ terms[word] }) { return known }
+            let term = TextAnalyzer.term(forFolded: word)
+            lock.withLock { if terms.count < capacity { terms[word] = term } }
+            return term
+        }
+    }
+
+    static let sharedTerms = SharedTermCache()
 
     /// Remembers the terms of one text's words: a profile repeats its vocabulary (layanan,
     /// masyarakat, desa) many times, and a lookup is much cheaper than stemming again.

@@ -87,43 +87,26 @@ struct InnovationListController {
         let labels = Labels(req)
         var filter = Filter(req)
         let visibility = InnovationVisibility(user)
-        let query = visibility.restrict(Innovation.query(on: req.db).join(Agency.self, on: \Innovation.$agency.$id == \Agency.$id))
-        if let agencyID = filter.agencyID { query.filter(\.$agency.$id == agencyID) }
-        if let category = filter.category { query.filter(\.$category == category) }
-        if let mode = filter.deliveryMode { query.filter(\.$deliveryMode == mode) }
-        if let stage = filter.stage { query.filter(\.$stage == stage) }
-        if let status = filter.status { query.filter(\.$status == status) } else { query.filter(\.$status != .archived) }
-        if let year = filter.year { query.filter(\.$startYear == year) }
-        if !filter.text.isEmpty {
-            let needle = InnovationProfile.nameKey(filter.text)
-            query.group(.or) { $0.filter(\.$nameKey ~~ needle).filter(\.$acronym ~~ filter.text.uppercased()) }
-        }
-        switch filter.sort {
-        case "name": query.sort(\.$nameKey)
-        case "year": query.sort(\.$startYear, .descending).sort(\.$nameKey)
-        case "agency": query.sort(Agency.self, \.$name).sort(\.$nameKey)
-        default: query.sort(\.$updatedAt, .descending)
-        }
-        let page = try await query.paginate(PageRequest(page: filter.page, per: Self.pageSize))
+        let page = try await Self.page(filter, visibility: visibility, on: req.db)
 
         let rows = try page.items.map { innovation -> Row in
-            let agency = try innovation.joined(Agency.self)
             return Row(id: try innovation.requireID(), name: innovation.name, acronym: innovation.acronym,
-                       agencyName: agency.displayName, categoryLabel: labels.category(innovation.category),
+                       agencyName: innovation.agency.displayName, categoryLabel: labels.category(innovation.category),
                        stageLabel: labels.stage(innovation.stage), status: innovation.status.rawValue,
                        statusLabel: labels.status(innovation.status), isPublic: innovation.isPublic,
                        year: innovation.startYear.map(String.init) ?? "—", updated: labels.dateTime(innovation.updatedAt))
         }
 
         let agencies = visibility.scope == .everything ? try await Agency.query(on: req.db).sort(\.$name).all() : []
-        let years = try await visibility.restrict(Innovation.query(on: req.db)).unique().all(\.$startYear).compactMap { $0 }.sorted(by: >)
+        let years = try await visibility.restrict(Innovation.query(on: req.db)).filter(\.$startYear != nil)
+            .unique().all(\.$startYear).compactMap { $0 }.sorted(by: >)
         func options<E: CaseIterable & RawRepresentable>(_ type: E.Type, _ selected: E?, _ label: (E) -> String) -> [Choice]
         where E.RawValue == String, E: Equatable {
             type.allCases.map { Choice(value: $0.rawValue, label: label($0), selected: $0 == selected) }
         }
-        let pages = max(1, page.metadata.pageCount)
+        let pages = max(1, (page.total + Self.pageSize - 1) / Self.pageSize)
         let data = ListData(
-            rows: rows, total: labels.number(page.metadata.total),
+            rows: rows, total: labels.number(page.total),
             showsAgencyFilter: visibility.scope == .everything,
             agencies: try agencies.map { Choice(value: String(try $0.requireID()), label: $0.name, selected: $0.id == filter.agencyID) },
             categories: options(InnovationCategory.self, filter.category, labels.category),
@@ -138,5 +121,40 @@ struct InnovationListController {
             pageLabel: labels.t("list.page", String(min(filter.page, pages)), String(pages)),
             canCreate: user.role == .admin || (user.role == .operator && visibility.scope != .nothing))
         return try await req.render("registry/innovation-list", title: req.t("innovations.title"), data)
+    }
+
+    /// One page of the filtered registry: the total and the page's ids come from the list
+    /// indexes (no join unless sorting by agency name), then only those rows are read whole.
+    static func page(_ filter: Filter, visibility: InnovationVisibility, on db: any Database) async throws
+        -> (items: [Innovation], total: Int) {
+        func filtered() -> QueryBuilder<Innovation> {
+            let query = visibility.restrict(Innovation.query(on: db))
+            if let agencyID = filter.agencyID { query.filter(\.$agency.$id == agencyID) }
+            if let category = filter.category { query.filter(\.$category == category) }
+            if let mode = filter.deliveryMode { query.filter(\.$deliveryMode == mode) }
+            if let stage = filter.stage { query.filter(\.$stage == stage) }
+            if let status = filter.status { query.filter(\.$status == status) } else { query.filter(\.$status != .archived) }
+            if let year = filter.year { query.filter(\.$startYear == year) }
+            if !filter.text.isEmpty {
+                let needle = InnovationProfile.nameKey(filter.text)
+                query.group(.or) { $0.filter(\.$nameKey ~~ needle).filter(\.$acronym ~~ filter.text.uppercased()) }
+            }
+            return query
+        }
+        let total = try await filtered().count()
+        let ordered = filtered()
+        switch filter.sort {
+        case "name": ordered.sort(\.$nameKey).sort(\.$id)
+        case "year": ordered.sort(\.$startYear, .descending).sort(\.$nameKey).sort(\.$id)
+        case "agency":
+            ordered.join(Agency.self, on: \Innovation.$agency.$id == \Agency.$id).sort(Agency.self, \.$name).sort(\.$nameKey)
+        default: ordered.sort(\.$updatedAt, .descending).sort(\.$id, .descending)
+        }
+        let offset = (filter.page - 1) * pageSize
+        let ids = try await ordered.range(offset..<(offset + pageSize)).all(\.$id)
+        guard !ids.isEmpty else { return ([], total) }
+        let byID = Dictionary(uniqueKeysWithValues: try await Innovation.query(on: db).filter(\.$id ~~ ids).with(\.$agency).all()
+            .map { ($0.id!, $0) })
+        return (ids.compactMap { byID[$0] }, total)
     }
 }

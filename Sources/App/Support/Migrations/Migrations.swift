@@ -13,5 +13,6 @@ extension Application {
         migrations.add(M006AddInnovationCode())
         migrations.add(M007IndexUpdatedAt())
         migrations.add(M008CreateLoginSessions())
+        migrations.add(M009RegistryListIndexes())
     }
 }

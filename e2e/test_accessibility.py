@@ -1,0 +1,78 @@
+"""axe-core on every main page, as every role: no serious or critical violations.
+
+axe-core ships inside the pip package axe-selenium-python; it is injected through WebDriver,
+so the pages' Content-Security-Policy stays as strict as in production.
+"""
+import json
+import urllib.request
+
+import pytest
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+
+ACCOUNTS = {
+    "admin": ("admin@lumbung.example", "lumbung-admin"),
+    "operator": ("operator@lumbung.example", "lumbung-operator"),
+    "evaluator": ("evaluator@lumbung.example", "lumbung-evaluator"),
+    "viewer": ("viewer@lumbung.example", "lumbung-viewer"),
+}
+
+
+def api(base_url, path):
+    with urllib.request.urlopen(base_url + path) as response:
+        return json.load(response)
+
+
+def login(driver, base_url, role):
+    email, password = ACCOUNTS[role]
+    driver.get(base_url + "/login")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login-button").click()
+    assert driver.find_elements(By.ID, "logout-button"), f"{role} could not sign in"
+
+
+def first_link(driver, base_url, page, selector):
+    driver.get(base_url + page)
+    links = driver.find_elements(By.CSS_SELECTOR, selector)
+    return links[0].get_attribute("href").replace(base_url, "") if links else None
+
+
+def pages_for(role, driver, base_url):
+    published = api(base_url, "/api/v1/innovations?per_page=1")["items"][0]["id"]
+    agency = api(base_url, "/api/v1/agencies")[0]["id"]
+    public = ["/catalogue", "/catalogue?q=layanan+kependudukan", f"/catalogue/{published}", f"/catalogue/agencies/{agency}"]
+    if role == "anonymous":
+        return public + ["/login"]
+    common = ["/", "/account/password"] + public[:2]
+    if role == "evaluator":
+        return common
+    registry = ["/innovations", "/agencies", f"/agencies/{agency}"]
+    own = first_link(driver, base_url, "/innovations", "table a[href^='/innovations/']")
+    if own:
+        registry += [own, own + "/history"]
+    if role == "viewer":
+        return common + registry + ["/review", "/audit"]
+    writer = ["/innovations/new"] + ([own + "/edit"] if own else [])
+    if role == "operator":
+        return common + registry + writer
+    user = first_link(driver, base_url, "/users", "a[href$='/edit']")
+    return common + registry + writer + ["/review", "/audit", "/agencies/new", f"/agencies/{agency}/edit",
+                                         "/users", "/users/new", "/import"] + ([user] if user else [])
+
+
+@pytest.mark.parametrize("role", ["anonymous", "admin", "operator", "evaluator", "viewer"])
+def test_main_pages_have_no_serious_accessibility_problems(driver, base_url, role):
+    if role != "anonymous":
+        login(driver, base_url, role)
+    problems = []
+    for page in pages_for(role, driver, base_url):
+        driver.get(base_url + page)
+        axe = Axe(driver)
+        axe.inject()
+        results = axe.run()
+        serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+        for violation in serious:
+            targets = [" ".join(node["target"]) for node in violation["nodes"]][:5]
+            problems.append(f"{role} {page}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    assert not problems, "\n".join(problems)
