@@ -54,6 +54,6 @@ mkdir -p bench/results
     echo "/innovations?page=… signed in (200 pages): $(summary "$WORK/list.txt")"
     echo "resident memory: before ${BEFORE} KB, between ${MIDDLE} KB, after ${AFTER} KB ($(python3 -c "print(f'{($AFTER - $BEFORE) / $BEFORE * 100:+.1f} %')"))"
     if [[ $DATABASE_URL == sqlite://* ]] && command -v sqlite3 >/dev/null; then
-        echo "session rows after $(( $(grep -h 'requests in' "$WORK/catalogue.txt" | awk '{print $1}') )) anonymous catalogue requests: $(sqlite3 "${DATABASE_URL#sqlite://}" 'SELECT count(*) FROM login_sessions') (the soak's own sign-in)"
+        echo "session rows after $(( $(grep -h 'requests in' "$WORK/catalogue.txt" | awk '{print $1}') )) anonymous catalogue requests: $(sqlite3 "${DATABASE_URL#sqlite://}" 'SELECT count(*) FROM login_sessions') (the soak's own sign-ins, one per run)"
     fi
 } | tee "$OUT"

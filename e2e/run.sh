@@ -112,7 +112,7 @@ if [[ $rc -eq 0 ]]; then
     fi
     "$API_VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r e2e/requirements-api.txt
     set +e
-    "$API_VENV/bin/schemathesis" run "$LUMBUNG_URL/api/v1/openapi.json" --checks all \
+    "$API_VENV/bin/schemathesis" --config-file e2e/schemathesis.toml run "$LUMBUNG_URL/api/v1/openapi.json" --checks all \
         --max-examples "${SCHEMATHESIS_EXAMPLES:-150}" --seed 20261201 --workers 2 --no-color \
         --exclude-checks ignored_auth,use_after_free,ensure_resource_availability,object_level_authorization
     rc=$?

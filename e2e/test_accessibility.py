@@ -9,6 +9,8 @@ import urllib.request
 import pytest
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 ACCOUNTS = {
     "admin": ("admin@lumbung.example", "lumbung-admin"),
@@ -29,7 +31,8 @@ def login(driver, base_url, role):
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.ID, "login-button").click()
-    assert driver.find_elements(By.ID, "logout-button"), f"{role} could not sign in"
+    WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "logout-button")),
+                                    f"{role} could not sign in")
 
 
 def first_link(driver, base_url, page, selector):

@@ -6,6 +6,7 @@ import Vapor
 struct CatalogueParameters {
     static let maximumQueryLength = 500
     static let maximumPerPage = 100
+    static let maximumFilterLength = 200
 
     var text = ""
     var filters: [SearchFacet: Set<String>] = [:]
@@ -43,7 +44,10 @@ struct CatalogueParameters {
                 if let perPage = Int(value), (1...maximumPerPage).contains(perPage) { parameters.perPage = perPage }
                 else { problems.append(Problem(parameter: "per_page", message: "per_page must be a whole number from 1 to \(maximumPerPage)")) }
             default:
-                if let facet = SearchFacet(rawValue: name), !value.isEmpty, value.count <= 200 {
+                guard let facet = SearchFacet(rawValue: name), !value.isEmpty else { continue }
+                if value.count > maximumFilterLength {
+                    problems.append(Problem(parameter: name, message: "\(name) is longer than \(maximumFilterLength) characters"))
+                } else {
                     parameters.filters[facet, default: []].insert(value)
                 }
             }

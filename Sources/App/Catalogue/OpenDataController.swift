@@ -100,8 +100,10 @@ struct OpenDataController {
     }
 
     @Sendable func innovation(req: Request) async throws -> Response {
-        guard let id = req.parameters.get("innovationID", as: Int.self),
-              let innovation = try await CatalogueSearch.published(on: req.db).filter(\.$id == id).first() else {
+        guard let id = req.parameters.get("innovationID", as: Int.self) else {
+            return try await Self.error(.badRequest, "id must be a whole number", req)
+        }
+        guard let innovation = try await CatalogueSearch.published(on: req.db).filter(\.$id == id).first() else {
             return try await Self.error(.notFound, "No published innovation with this id", req)
         }
         return try await Self.detail(innovation).encodeResponse(for: req)
@@ -121,7 +123,7 @@ struct OpenDataController {
     /// The whole selection (every page), streamed in batches so that memory stays flat.
     @Sendable func csv(req: Request) async throws -> Response {
         var (parameters, problems) = CatalogueParameters.read(req)
-        if let problem = problems.first(where: { $0.parameter == "q" || $0.parameter == "sort" }) {
+        if let problem = problems.first(where: { $0.parameter != "page" && $0.parameter != "per_page" }) {
             return try await Self.error(.badRequest, problem.message, req)
         }
         parameters.page = 1
