@@ -253,10 +253,5 @@ extension Innovation {
 extension Application {
     private struct CatalogueKey: StorageKey { typealias Value = CatalogueSearch }
 
-    var catalogue: CatalogueSearch {
-        if let existing = storage[CatalogueKey.self] { return existing }
-        let created = CatalogueSearch(cacheSize: lumbung.searchCacheSize)
-        storage[CatalogueKey.self] = created
-        return created
-    }
+    var catalogue: CatalogueSearch { shared(CatalogueKey.self) { CatalogueSearch(cacheSize: lumbung.searchCacheSize) } }
 }

@@ -95,10 +95,5 @@ final class AppSecrets: Sendable {
 extension Application {
     private struct SecretsKey: StorageKey { typealias Value = AppSecrets }
 
-    var secrets: AppSecrets {
-        if let existing = storage[SecretsKey.self] { return existing }
-        let created = AppSecrets()
-        storage[SecretsKey.self] = created
-        return created
-    }
+    var secrets: AppSecrets { shared(SecretsKey.self) { AppSecrets() } }
 }

@@ -88,12 +88,7 @@ struct MetricsController {
 extension Application {
     private struct MetricsKey: StorageKey { typealias Value = LumbungMetrics }
 
-    var metrics: LumbungMetrics {
-        if let existing = storage[MetricsKey.self] { return existing }
-        let created = LumbungMetrics()
-        storage[MetricsKey.self] = created
-        return created
-    }
+    var metrics: LumbungMetrics { shared(MetricsKey.self) { LumbungMetrics() } }
 
     /// Fluent's drivers keep one SQLite connection per event loop; PostgreSQL's default is one too.
     var databasePoolSize: Int { 1 }

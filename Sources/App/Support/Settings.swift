@@ -18,6 +18,17 @@ extension Application {
     }
 }
 
+extension Application {
+    /// A value every request shares, made on first use; `configure` touches each one before the
+    /// first request, so that no request ever writes to the application's storage.
+    func shared<Key: StorageKey>(_ key: Key.Type, make: () -> Key.Value) -> Key.Value {
+        if let existing = storage[key] { return existing }
+        let created = make()
+        storage[key] = created
+        return created
+    }
+}
+
 extension Request {
     var clock: Clock { application.clock }
     var now: Date { application.clock.now() }

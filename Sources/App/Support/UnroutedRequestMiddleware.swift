@@ -92,17 +92,7 @@ extension Application {
     private struct RouteMethodsKey: StorageKey { typealias Value = RouteMethods }
     private struct ShutdownGateKey: StorageKey { typealias Value = ShutdownGate }
 
-    var routeMethods: RouteMethods {
-        if let existing = storage[RouteMethodsKey.self] { return existing }
-        let created = RouteMethods()
-        storage[RouteMethodsKey.self] = created
-        return created
-    }
+    var routeMethods: RouteMethods { shared(RouteMethodsKey.self) { RouteMethods() } }
 
-    var shutdownGate: ShutdownGate {
-        if let existing = storage[ShutdownGateKey.self] { return existing }
-        let created = ShutdownGate()
-        storage[ShutdownGateKey.self] = created
-        return created
-    }
+    var shutdownGate: ShutdownGate { shared(ShutdownGateKey.self) { ShutdownGate() } }
 }
