@@ -73,3 +73,15 @@ import Testing
         #expect(throws: DatabaseLocation.ParseError.self) { try DatabaseLocation.parse("sqlite://") }
     }
 }
+
+@Suite struct ProposalWordCountTests {
+    @Test(arguments: [
+        ("anak-anak bermain", 2), ("inovasi-inovasi daerah", 2), ("layanan e-KTP", 2), ("pandemi COVID-19 melanda", 3),
+        ("tahun 2019-2020", 3), ("2.340 dokumen", 2), ("naik 12,5 persen", 3), ("Rp 1.250.000,00 per bulan", 4),
+        ("hari Jum'at", 2), ("akhir kalimat. Awal kalimat", 4), ("satu,dua", 2), ("- daftar\n- butir", 2),
+        ("", 0), ("...", 0), ("3-in-1", 1), ("kata--kata", 2),
+    ])
+    func countsAsTheProposalRulesDo(_ text: String, _ expected: Int) {
+        #expect(WordCounter.count(text) == expected, "\(text.debugDescription)")
+    }
+}
