@@ -30,7 +30,7 @@ public enum Startup {
             return
         }
         let started = Date()
-        try await DemoProvince.load(on: app.db) { password in try await app.password.async.hash(password) }
+        try await DemoProvince.load(on: app.db, now: app.clock.now()) { password in try await app.password.async.hash(password) }
         app.logger.notice("Demonstration province loaded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
     }
 

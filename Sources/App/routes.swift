@@ -74,6 +74,45 @@ func routes(_ app: Application) throws {
     writers.get("import", "template.xlsx", use: transfer.templateXLSX)
     writers.get("import", "template.csv", use: transfer.templateCSV)
 
+    // Competitions: editions are read by the registry's readers; proposals follow the same
+    // scope as innovations (operators their own agency's).
+    let editions = EditionController()
+    readers.get("competitions", use: editions.index)
+    readers.get("competitions", ":competitionID", use: editions.show)
+    admins.get("competitions", "new", use: editions.new)
+    admins.post("competitions", use: editions.create)
+    admins.get("competitions", ":competitionID", "edit", use: editions.edit)
+    admins.post("competitions", ":competitionID", use: editions.update)
+    admins.post("competitions", ":competitionID", "copy", use: editions.copy)
+
+    let proposals = ProposalController()
+    writers.get("competitions", ":competitionID", "proposals", "new", use: proposals.new)
+    writers.post("competitions", ":competitionID", "proposals", use: proposals.create)
+    readers.get("proposals", ":proposalID", use: proposals.show)
+    writers.get("proposals", ":proposalID", "edit", use: proposals.edit)
+    writers.post("proposals", ":proposalID", use: proposals.update)
+    let flow = ProposalFlowController()
+    for action in ProposalAction.allCases {
+        let builder = action == .submit || action == .withdraw ? writers : admins
+        builder.post("proposals", ":proposalID", PathComponent(stringLiteral: action.pathName), use: flow.handler(for: action))
+    }
+    let documents = ProposalDocumentController()
+    writers.upload("proposals", ":proposalID", "documents", limit: app.lumbung.uploadLimitBytes + 64 * 1024, use: documents.upload)
+    // Documents: only the Biro and the owning agency (and, with the evaluation, assigned evaluators).
+    writers.get("proposals", ":proposalID", "documents", ":attachmentID", use: documents.download)
+    let handOff = HandOffController()
+    readers.get("proposals", ":proposalID", "print", use: handOff.print)
+    readers.get("proposals", ":proposalID", "text", use: handOff.text)
+    overseers.get("competitions", ":competitionID", "proposals.xlsx", use: handOff.exportXLSX)
+    overseers.get("competitions", ":competitionID", "proposals.csv", use: handOff.exportCSV)
+    let selection = SelectionController()
+    overseers.get("competitions", ":competitionID", "review", use: selection.queue)
+    overseers.get("competitions", ":competitionID", "selection", use: selection.selection)
+    admins.post("competitions", ":competitionID", "hand-over", use: selection.handOverAll)
+    overseers.get("competitions", ":competitionID", "outcomes", use: selection.outcomes)
+    admins.post("proposals", ":proposalID", "outcomes", use: selection.recordOutcome)
+    admins.post("innovations", ":innovationID", "awards", use: AwardController().create)
+
     let users = UserAdminController()
     admins.get("users", use: users.index)
     admins.get("users", "new", use: users.new)

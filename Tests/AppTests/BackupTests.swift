@@ -33,7 +33,7 @@ extension AppTests {
             defer { try? FileManager.default.removeItem(atPath: file) }
             var before: [String: [String]] = [:]
             try await withApp { app in
-                try await DemoProvince.load(on: app.db) { try await app.password.async.hash($0) }
+                try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
                 var browser = Browser(app)
                 try await browser.login("admin@lumbung.example", password: "lumbung-admin")
                 try await browser.get("/innovations")

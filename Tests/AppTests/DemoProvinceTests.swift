@@ -9,7 +9,7 @@ extension AppTests {
     @Suite struct DemoProvinceTests {
         @Test func loadsTheProvinceWithItsSplitAndItsGaps() async throws {
             try await withApp { app in
-                try await DemoProvince.load(on: app.db) { try await app.password.async.hash($0) }
+                try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
 
                 let innovations = try await Innovation.query(on: app.db).all()
                 #expect(innovations.count == 87)
@@ -45,7 +45,7 @@ extension AppTests {
             try await withApp { app in
                 _ = try await Fixture.make(app)
                 await #expect(throws: DemoProvince.LoadError.self) {
-                    try await DemoProvince.load(on: app.db) { try await app.password.async.hash($0) }
+                    try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
                 }
                 #expect(try await Innovation.query(on: app.db).count() == 0)
                 #expect(try await Setting.isDemo(on: app.db) == false)

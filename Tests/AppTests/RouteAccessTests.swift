@@ -57,6 +57,12 @@ extension AppTests {
                 return agency
             }
 
+            func edition() async throws -> Competition { try await fixture.openEdition(app, name: "Edisi \(UUID().uuidString.prefix(6))") }
+
+            func proposal(_ status: ProposalStatus = .draft) async throws -> Proposal {
+                try await fixture.proposal(app, in: try await edition(), status: status)
+            }
+
             func account() async throws -> User {
                 let user = User(email: "akun-\(UUID().uuidString.prefix(8).lowercased())@test.example", name: "Akun Uji",
                                 passwordHash: try await app.password.async.hash(Fixture.password), role: .viewer, agencyID: nil)
@@ -153,6 +159,72 @@ extension AppTests {
                 return Call(path: "/users/\(user.id!)/activate")
             }),
             "POST /users/:userID/reset-password": (admins, { w in Call(path: "/users/\(try await w.account().id!)/reset-password") }),
+
+            "GET /competitions": (readers, { _ in Call(path: "/competitions") }),
+            "GET /competitions/:competitionID": (readers, { w in Call(path: "/competitions/\(try await w.edition().id!)") }),
+            "GET /competitions/new": (admins, { _ in Call(path: "/competitions/new") }),
+            "POST /competitions": (admins, { w in
+                var form = EditionForm(try await w.edition())
+                form.name = "Edisi Baru \(UUID().uuidString.prefix(6))"
+                return Call(path: "/competitions", form: Forms.edition(form))
+            }),
+            "GET /competitions/:competitionID/edit": (admins, { w in Call(path: "/competitions/\(try await w.edition().id!)/edit") }),
+            "POST /competitions/:competitionID": (admins, { w in
+                let edition = try await w.edition()
+                return Call(path: "/competitions/\(edition.id!)", form: Forms.edition(EditionForm(edition)))
+            }),
+            "POST /competitions/:competitionID/copy": (admins, { w in Call(path: "/competitions/\(try await w.edition().id!)/copy") }),
+            "GET /competitions/:competitionID/proposals/new": (writers, { w in Call(path: "/competitions/\(try await w.edition().id!)/proposals/new") }),
+            "POST /competitions/:competitionID/proposals": (writers, { w in
+                let innovation = try await w.fixture.verifiedInnovation(w.app)
+                return Call(path: "/competitions/\(try await w.edition().id!)/proposals",
+                            form: [("innovationID", String(innovation.id!)), ("groupKey", "umum"), ("categoryKey", "inklusif-berkeadilan")])
+            }),
+            "GET /competitions/:competitionID/review": (overseers, { w in Call(path: "/competitions/\(try await w.edition().id!)/review") }),
+            "GET /competitions/:competitionID/selection": (overseers, { w in Call(path: "/competitions/\(try await w.edition().id!)/selection") }),
+            "GET /competitions/:competitionID/outcomes": (overseers, { w in Call(path: "/competitions/\(try await w.edition().id!)/outcomes") }),
+            "GET /competitions/:competitionID/proposals.xlsx": (overseers, { w in Call(path: "/competitions/\(try await w.edition().id!)/proposals.xlsx") }),
+            "GET /competitions/:competitionID/proposals.csv": (overseers, { w in Call(path: "/competitions/\(try await w.edition().id!)/proposals.csv") }),
+            "POST /competitions/:competitionID/hand-over": (admins, { w in
+                let proposal = try await w.proposal(.selected)
+                return Call(path: "/competitions/\(proposal.$competition.id)/hand-over")
+            }),
+            "GET /proposals/:proposalID": (readers, { w in Call(path: "/proposals/\(try await w.proposal().id!)") }),
+            "GET /proposals/:proposalID/edit": (writers, { w in Call(path: "/proposals/\(try await w.proposal().id!)/edit") }),
+            "POST /proposals/:proposalID": (writers, { w in
+                let proposal = try await w.proposal()
+                var fields = proposal.sections.map { ("section-\($0.key)", $0.value) }
+                fields += [("groupKey", "umum"), ("categoryKey", "inklusif-berkeadilan"), ("videoURL", "https://www.youtube.com/watch?v=baru"), ("sdg-3", "on")]
+                return Call(path: "/proposals/\(proposal.id!)", form: fields)
+            }),
+            "POST /proposals/:proposalID/submit": (writers, { w in Call(path: "/proposals/\(try await w.proposal().id!)/submit") }),
+            "POST /proposals/:proposalID/withdraw": (writers, { w in Call(path: "/proposals/\(try await w.proposal().id!)/withdraw") }),
+            "POST /proposals/:proposalID/return": (admins, { w in
+                Call(path: "/proposals/\(try await w.proposal(.submitted).id!)/return", form: [("comment_ringkasan", "Perjelas ringkasan.")])
+            }),
+            "POST /proposals/:proposalID/accept": (admins, { w in Call(path: "/proposals/\(try await w.proposal(.submitted).id!)/accept") }),
+            "POST /proposals/:proposalID/select": (admins, { w in Call(path: "/proposals/\(try await w.proposal(.accepted).id!)/select") }),
+            "POST /proposals/:proposalID/deselect": (admins, { w in Call(path: "/proposals/\(try await w.proposal(.selected).id!)/deselect") }),
+            "POST /proposals/:proposalID/hand-over": (admins, { w in Call(path: "/proposals/\(try await w.proposal(.selected).id!)/hand-over") }),
+            "POST /proposals/:proposalID/reopen": (admins, { w in Call(path: "/proposals/\(try await w.proposal(.withdrawn).id!)/reopen") }),
+            "POST /proposals/:proposalID/documents": (writers, { w in
+                Call(path: "/proposals/\(try await w.proposal().id!)/documents", form: [("purpose", "sk-pejabat")],
+                     upload: ("sk.pdf", DemoDocument.pdf(title: "SK", innovation: "Uji"), "application/pdf"))
+            }),
+            "GET /proposals/:proposalID/documents/:attachmentID": (writers, { w in
+                let proposal = try await w.proposal()
+                let file = try await AttachmentStore(db: w.app.db).current(.proposal, proposal.id!)[0]
+                return Call(path: "/proposals/\(proposal.id!)/documents/\(file.id)")
+            }),
+            "GET /proposals/:proposalID/print": (readers, { w in Call(path: "/proposals/\(try await w.proposal().id!)/print") }),
+            "GET /proposals/:proposalID/text": (readers, { w in Call(path: "/proposals/\(try await w.proposal().id!)/text") }),
+            "POST /proposals/:proposalID/outcomes": (admins, { w in
+                Call(path: "/proposals/\(try await w.proposal(.handedOver).id!)/outcomes", form: [("outcome", "tier:top-99")])
+            }),
+            "POST /innovations/:innovationID/awards": (admins, { w in
+                Call(path: "/innovations/\(try await w.draft().id!)/awards",
+                     form: [("year", "2019"), ("editionName", "KIPP 2019"), ("tierName", "Top 99"), ("isFinalist", "on")])
+            }),
 
             "GET /import": (admins, { _ in Call(path: "/import") }),
             "POST /import": (admins, { _ in

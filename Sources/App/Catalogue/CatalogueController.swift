@@ -148,6 +148,7 @@ struct CatalogueController {
         let replicatedFromHref: String?
         let replicatedFromLabel: String?
         let jsonHref: String
+        let awards: [String]
     }
 
     struct Fact: Encodable {
@@ -191,7 +192,7 @@ struct CatalogueController {
             videoURL: profile.videoLink,
             mapHref: profile.mapHref,
             replicatedFromHref: replicatedHref, replicatedFromLabel: replicatedLabel,
-            jsonHref: "/api/v1/innovations/\(id)")
+            jsonHref: "/api/v1/innovations/\(id)", awards: try await AwardHistory.lines(for: id, on: req.db))
         return try await req.render("catalogue/innovation", title: profile.name, data)
     }
 }

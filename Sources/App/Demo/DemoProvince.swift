@@ -3,8 +3,9 @@ import Foundation
 import LumbungCore
 import Vapor
 
-/// The demonstration province, modelled on Kalimantan Utara: agencies, 87 innovations and an
-/// account for every role. Loaded only into an empty database.
+/// The demonstration province, modelled on Kalimantan Utara: agencies, 87 innovations, an
+/// account for every role, and its competitions (`DemoCompetitions`). Loaded only into an
+/// empty database.
 enum DemoProvince {
     struct Account {
         let email: String
@@ -81,7 +82,7 @@ enum DemoProvince {
     }
 
     /// Loads everything in one transaction: on any failure nothing is left behind.
-    static func load(on db: any Database, hasher: @escaping @Sendable (String) async throws -> String) async throws {
+    static func load(on db: any Database, now: Date, hasher: @escaping @Sendable (String) async throws -> String) async throws {
         guard try await isEmpty(db) else { throw LoadError.notEmpty }
         let url = URL(fileURLWithPath: ResourceLocation.directory + "Demo/kaltara.json")
         let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
@@ -151,6 +152,7 @@ enum DemoProvince {
                 try await store.save(innovation, action: "created", by: author)
                 try await walk(innovation, to: entry.status, isPublic: entry.isPublic, author: author, admin: admin, store: store)
             }
+            try await DemoCompetitions.load(on: tx, admin: admin, agencyOperator: users[.operator]!, now: now)
             try await tx.audit(admin, "demo.load", "system", nil, "\(file.agencies.count) agencies, \(file.innovations.count) innovations")
             try await Setting(key: Setting.demoKey, value: "true").create(on: tx)
         }

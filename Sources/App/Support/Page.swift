@@ -66,13 +66,13 @@ extension Request {
         var items: [(String, String)] = [("/", "nav.dashboard")]
         switch user.role {
         case .admin:
-            items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/agencies", "nav.agencies"),
-                      ("/users", "nav.users"), ("/import", "nav.transfer"), ("/audit", "nav.audit")]
+            items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/competitions", "nav.competitions"),
+                      ("/agencies", "nav.agencies"), ("/users", "nav.users"), ("/import", "nav.transfer"), ("/audit", "nav.audit")]
         case .viewer:
-            items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/agencies", "nav.agencies"),
-                      ("/audit", "nav.audit")]
+            items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/competitions", "nav.competitions"),
+                      ("/agencies", "nav.agencies"), ("/audit", "nav.audit")]
         case .operator:
-            items += [("/innovations", "nav.innovations"), ("/agencies", "nav.agencies")]
+            items += [("/innovations", "nav.innovations"), ("/competitions", "nav.competitions"), ("/agencies", "nav.agencies")]
         case .evaluator:
             break
         }

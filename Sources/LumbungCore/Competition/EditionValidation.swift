@@ -46,7 +46,7 @@ extension EditionDefinition {
                 problems.append(EditionProblem("groups", LocalizedMessage("edition.age", group.name, String(group.minimumAgeYears))))
             }
             if let quota = group.quota, quota < 1 {
-                problems.append(EditionProblem("groups", LocalizedMessage("edition.quota", group.name, String(quota))))
+                problems.append(EditionProblem("groups", LocalizedMessage("edition.quotaInvalid", group.name, String(quota))))
             }
             let known = Set(documents.map(\.key))
             for key in group.extraDocuments where !known.contains(key) {

@@ -21,11 +21,14 @@ public struct DeploymentSettings: Sendable, Equatable {
     public var importLimitBytes: Int
     /// `LUMBUNG_SQLITE_BUSY_SECONDS` (10): how long a write waits for another process's write.
     public var sqliteBusyTimeout: TimeInterval
+    /// `LUMBUNG_UPLOAD_MAX_MB` (10): the largest document (PDF, JPEG, PNG) anyone may upload.
+    public var uploadLimitBytes: Int
 
     public static let defaultSessionIdleMinutes = 120
     public static let defaultSessionHours = 12
     public static let defaultImportMegabytes = 64
     public static let defaultBusySeconds = 10
+    public static let defaultUploadMegabytes = 10
 
     public struct Problem: Error, Equatable, CustomStringConvertible {
         public let variable: String
@@ -77,7 +80,8 @@ public struct DeploymentSettings: Sendable, Equatable {
             searchCacheSize: try number("LUMBUNG_SEARCH_CACHE", default: 256, range: 0...100_000),
             metricsToken: value("LUMBUNG_METRICS_TOKEN"),
             importLimitBytes: try number("LUMBUNG_IMPORT_MAX_MB", default: defaultImportMegabytes, range: 1...1024) * 1024 * 1024,
-            sqliteBusyTimeout: TimeInterval(try number("LUMBUNG_SQLITE_BUSY_SECONDS", default: defaultBusySeconds, range: 0...600)))
+            sqliteBusyTimeout: TimeInterval(try number("LUMBUNG_SQLITE_BUSY_SECONDS", default: defaultBusySeconds, range: 0...600)),
+            uploadLimitBytes: try number("LUMBUNG_UPLOAD_MAX_MB", default: defaultUploadMegabytes, range: 1...256) * 1024 * 1024)
     }
 
     public init(databaseLocation: DatabaseLocation, secureCookies: Bool = false, trustedProxies: TrustedProxies = .none,
@@ -85,7 +89,8 @@ public struct DeploymentSettings: Sendable, Equatable {
                 sessionLifetime: TimeInterval = TimeInterval(defaultSessionHours * 3600),
                 searchCacheSize: Int = 256, metricsToken: String? = nil,
                 importLimitBytes: Int = defaultImportMegabytes * 1024 * 1024,
-                sqliteBusyTimeout: TimeInterval = TimeInterval(defaultBusySeconds)) {
+                sqliteBusyTimeout: TimeInterval = TimeInterval(defaultBusySeconds),
+                uploadLimitBytes: Int = defaultUploadMegabytes * 1024 * 1024) {
         self.databaseLocation = databaseLocation
         self.secureCookies = secureCookies
         self.trustedProxies = trustedProxies
@@ -95,5 +100,6 @@ public struct DeploymentSettings: Sendable, Equatable {
         self.metricsToken = metricsToken
         self.importLimitBytes = importLimitBytes
         self.sqliteBusyTimeout = sqliteBusyTimeout
+        self.uploadLimitBytes = uploadLimitBytes
     }
 }

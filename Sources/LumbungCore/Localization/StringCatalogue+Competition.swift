@@ -65,7 +65,7 @@ extension StringCatalogue {
         "edition.wordLimits": Pair("bagian \"{0}\": batas kata {1}–{2} tidak masuk akal (maksimal minimal 1, dan minimal tidak boleh melebihi maksimal).",
                                    "section \"{0}\": the word limits {1}–{2} make no sense (the maximum must be at least 1 and not below the minimum)."),
         "edition.age": Pair("kelompok \"{0}\": usia minimal {1} tahun tidak masuk akal.", "group \"{0}\": a minimum age of {1} years makes no sense."),
-        "edition.quota": Pair("kelompok \"{0}\": kuota {1} harus minimal 1 (kosongkan bila tanpa kuota).",
+        "edition.quotaInvalid": Pair("kelompok \"{0}\": kuota {1} harus minimal 1 (kosongkan bila tanpa kuota).",
                               "group \"{0}\": a quota of {1} must be at least 1 (leave it empty for none)."),
         "edition.unknownDocument": Pair("kelompok \"{0}\" memerlukan dokumen \"{1}\" yang tidak ada di daftar dokumen.",
                                         "group \"{0}\" needs the document \"{1}\", which is not in the list of documents."),
@@ -73,6 +73,6 @@ extension StringCatalogue {
         "edition.scale": Pair("kriteria \"{0}\": skala {1}–{2} dan bobot harus positif, dengan nilai terendah di bawah tertinggi.",
                               "criterion \"{0}\": the scale {1}–{2} and the weight must be positive, the lowest below the highest."),
         "edition.stageDates": Pair("tahap \"{0}\": berakhir {2} sebelum mulai {1}.", "stage \"{0}\": ends on {2}, before it starts on {1}."),
-        "edition.registration": Pair("pendaftaran ditutup {1} sebelum dibuka {0}.", "registration closes on {1}, before it opens on {0}."),
+        "edition.registrationOrder": Pair("pendaftaran ditutup {1} sebelum dibuka {0}.", "registration closes on {1}, before it opens on {0}."),
     ]
 }

@@ -57,6 +57,16 @@ struct InnovationDetailView: Encodable {
     let revisions: [RevisionRow]
     let historyHref: String
     let updated: String
+    /// "KIPP 2019 — Top 99, Top 45", newest first.
+    let awards: [String]
+    let proposals: [ProposalLink]
+    let canRecordAwards: Bool
+    let organisers: [Choice]
+
+    struct ProposalLink: Encodable {
+        let href: String
+        let label: String
+    }
 
     static let commentableFields: [ProfileField] = [.name, .mainAffair, .trialStart, .implementationStart,
                                                     .design, .goals, .benefits, .results, .beneficiaries, .videoURL]
@@ -133,7 +143,13 @@ struct InnovationDetailView: Encodable {
                             what: labels.t("revision.\($0.action)"), statusLabel: labels.status($0.status))
             },
             historyHref: "/innovations/\(id)/history",
-            updated: labels.dateTime(innovation.updatedAt))
+            updated: labels.dateTime(innovation.updatedAt),
+            awards: try await AwardHistory.lines(for: id, on: req.db),
+            proposals: try await Proposal.query(on: req.db).filter(\.$innovation.$id == id).with(\.$competition).sort(\.$id).all().map {
+                ProposalLink(href: "/proposals/\($0.id!)", label: "\($0.competition.name) — \(labels.t("proposalStatus.\($0.status.rawValue)"))")
+            },
+            canRecordAwards: try req.user.role == .admin,
+            organisers: Organiser.allCases.map { Choice(value: $0.rawValue, label: labels.t("organiser.\($0.rawValue)"), selected: $0 == .nationalKIPP) })
     }
 }
 

@@ -14,5 +14,7 @@ extension Application {
         migrations.add(M007IndexUpdatedAt())
         migrations.add(M008CreateLoginSessions())
         migrations.add(M009RegistryListIndexes())
+        migrations.add(M010CreateCompetitions())
+        migrations.add(M011SeedEditions())
     }
 }

@@ -1,0 +1,69 @@
+import Fluent
+import Foundation
+import LumbungCore
+import Vapor
+
+/// Saves proposals the one way: the proposal, a revision of its whole state and an audit event,
+/// in one transaction.
+struct ProposalStore {
+    let db: any Database
+
+    func save(_ proposal: Proposal, action: String, by user: User, note: String? = nil) async throws {
+        proposal.updatedBy = user.id
+        try await db.transaction { tx in
+            try await proposal.save(on: tx)
+            let id = try proposal.requireID()
+            let last = try await ProposalRevision.query(on: tx).filter(\.$proposal.$id == id).max(\.$number) ?? 0
+            let revision = ProposalRevision()
+            revision.$proposal.id = id
+            revision.number = last + 1
+            revision.action = action
+            revision.userID = user.id
+            revision.userName = user.name
+            revision.status = proposal.status
+            revision.snapshot = String(decoding: try JSONEncoder.sorted.encode(proposal.snapshot), as: UTF8.self)
+            revision.note = note.map { String($0.prefix(4000)) }
+            try await revision.create(on: tx)
+            try await tx.audit(user, "proposal.\(action)", "proposal", id, note.map { "\(action): \($0)" } ?? action)
+        }
+    }
+}
+
+/// What eligibility reads of an innovation: its profile and every award tier it received.
+enum EligibilityFactsLoader {
+    static func facts(for innovation: Innovation, on db: any Database) async throws -> EligibilityFacts {
+        let awards = try await Award.query(on: db).filter(\.$innovation.$id == innovation.requireID()).filter(\.$kind == .tier).all()
+        return EligibilityFacts(status: innovation.status, category: innovation.category, stage: innovation.stage,
+                                implementationStart: innovation.implementationStartDate,
+                                replicatesNamedInnovation: innovation.replicatedFromID != nil || !innovation.replicatedFromName.isEmpty,
+                                awards: awards.map(\.record))
+    }
+}
+
+extension Request {
+    /// The proposal named in the path with its edition and innovation, if this account may
+    /// see it: the Biro and viewers all, operators their own agency's (the same registry scope
+    /// as innovations).
+    func proposalFromPath() async throws -> Proposal {
+        guard let id = parameters.get("proposalID", as: Int.self),
+              let proposal = try await Proposal.query(on: db).filter(\.$id == id)
+                .with(\.$competition).with(\.$innovation).with(\.$agency).first() else {
+            throw Abort(.notFound)
+        }
+        guard innovationVisibility.registryAllows(proposal.innovation) else { throw Abort(.forbidden) }
+        return proposal
+    }
+
+    /// The edition named in the path.
+    func competitionFromPath() async throws -> Competition {
+        guard let id = parameters.get("competitionID", as: Int.self), let competition = try await Competition.find(id, on: db) else {
+            throw Abort(.notFound)
+        }
+        return competition
+    }
+
+    func proposalActor(for proposal: Proposal) throws -> ProposalActor {
+        let user = try self.user
+        return ProposalActor(isAdmin: user.role == .admin, ownsProposal: user.operates(agencyID: proposal.$agency.id))
+    }
+}
