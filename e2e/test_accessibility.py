@@ -54,14 +54,21 @@ def pages_for(role, driver, base_url):
     own = first_link(driver, base_url, "/innovations", "table a[href^='/innovations/']")
     if own:
         registry += [own, own + "/history"]
+    competitions = ["/competitions", "/competitions/1"]
+    proposal = first_link(driver, base_url, "/competitions/1", "#proposals a[href^='/proposals/']")
+    if proposal:
+        competitions.append(proposal)
     if role == "viewer":
-        return common + registry + ["/review", "/audit"]
+        return common + registry + competitions + ["/review", "/audit", "/competitions/1/selection"]
     writer = ["/innovations/new"] + ([own + "/edit"] if own else [])
     if role == "operator":
-        return common + registry + writer
+        editable = first_link(driver, base_url, proposal or "/competitions/1", "#edit-proposal") if proposal else None
+        return common + registry + writer + competitions + ([editable] if editable else [])
     user = first_link(driver, base_url, "/users", "a[href$='/edit']")
-    return common + registry + writer + ["/review", "/audit", "/agencies/new", f"/agencies/{agency}/edit",
-                                         "/users", "/users/new", "/import"] + ([user] if user else [])
+    return common + registry + writer + competitions + [
+        "/review", "/audit", "/agencies/new", f"/agencies/{agency}/edit", "/users", "/users/new", "/import",
+        "/competitions/new", "/competitions/1/edit", "/competitions/1/review", "/competitions/1/selection",
+        "/competitions/1/outcomes"] + ([user] if user else []) + ([proposal + "/print"] if proposal else [])
 
 
 @pytest.mark.parametrize("role", ["anonymous", "admin", "operator", "evaluator", "viewer"])

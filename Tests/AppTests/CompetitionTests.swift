@@ -28,21 +28,32 @@ extension AppTests {
                 let page = try await agency.get("/proposals/\(id)").body.string
                 #expect(page.contains("id=\"open-points\""))
 
-                // A section over its limit is refused, naming the section, its count and the limit; the text is kept.
+                // A section over its limit is saved (nothing typed is lost) and named at once with its count and limit.
                 let tooLong = Array(repeating: "anak-anak", count: 205).joined(separator: " ")
                 var fields = Self.sections(for: edition, text: "Uraian singkat yang cukup jelas.")
                 fields.removeAll { $0.0 == "section-ringkasan" }
                 fields += [("section-ringkasan", tooLong), ("groupKey", "umum"), ("categoryKey", "inklusif-berkeadilan"),
                            ("videoURL", "https://www.youtube.com/watch?v=abc"), ("sdg-16", "on")]
-                let refused = try await agency.post("/proposals/\(id)", fields)
+                let over = try await agency.post("/proposals/\(id)", fields)
+                #expect(over.status == .seeOther && over.location == "/proposals/\(id)/edit")
+                let warned = try await agency.get(over.location).body.string
+                #expect(warned.contains("Bagian &quot;Ringkasan&quot;: 205 kata, melebihi batas 200 kata."))
+                #expect(warned.contains(String(tooLong.prefix(60))))
+                #expect(try await Proposal.find(id, on: app.db)?.sections["ringkasan"] == tooLong)
+                let blocked = try await agency.post("/proposals/\(id)/submit")
+                #expect(blocked.status == .conflict)
+                #expect(blocked.body.string.contains("Bagian &quot;Ringkasan&quot;: 205 kata, melebihi batas 200 kata."))
+                // A malformed video link is refused and what was typed comes back.
+                var badVideo = fields
+                badVideo.removeAll { $0.0 == "videoURL" }
+                badVideo.append(("videoURL", "youtube kami"))
+                let refused = try await agency.post("/proposals/\(id)", badVideo)
                 #expect(refused.status == .badRequest)
-                #expect(refused.body.string.contains("Bagian &quot;Ringkasan&quot;: 205 kata, melebihi batas 200 kata."))
-                #expect(refused.body.string.contains(String(tooLong.prefix(60))))
-                #expect(try await Proposal.find(id, on: app.db)?.sections["ringkasan"] != tooLong)
+                #expect(refused.body.string.contains("Tautan video: &quot;youtube kami&quot; harus alamat web lengkap"))
                 // Fixed.
                 fields.removeAll { $0.0 == "section-ringkasan" }
                 fields.append(("section-ringkasan", "Pelayanan adminduk jemput bola di 14 kecamatan perbatasan, 2.340 dokumen terbit."))
-                #expect(try await agency.post("/proposals/\(id)", fields).status == .seeOther)
+                #expect(try await agency.post("/proposals/\(id)", fields).location == "/proposals/\(id)")
 
                 // Submitting before the documents are there lists every missing one.
                 let early = try await agency.post("/proposals/\(id)/submit")

@@ -41,6 +41,39 @@ extension AppTests {
             }
         }
 
+        /// The source article's year: KIPP 2020 from the Biro's inventory, Si Pelandukilat's 2019
+        /// history, and a provincial contest open now.
+        @Test func tellsTheKIPP2020Story() async throws {
+            try await withApp { app in
+                try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
+                let kipp = try #require(try await Competition.query(on: app.db).filter(\.$name == "KIPP 2020").first())
+                let proposals = try await Proposal.query(on: app.db).filter(\.$competition.$id == kipp.id!).with(\.$innovation).all()
+                #expect(Set(proposals.map(\.status)).isSuperset(of: [.draft, .submitted, .returned, .accepted, .selected, .handedOver]))
+                #expect(Set(proposals.map(\.$agency.id)).count >= 6)
+                let returned = try #require(proposals.first { $0.status == .returned })
+                #expect(!returned.comments.isEmpty)
+
+                var biro = Browser(app)
+                try await biro.login("admin@lumbung.example", password: "lumbung-admin")
+                let pelandukilat = try #require(proposals.first { $0.innovation.name.hasPrefix("Si Pelandukilat") })
+                let page = try await biro.get("/proposals/\(pelandukilat.id!)").body.string
+                #expect(page.contains("Sudah pernah menjadi pemenang tingkat teratas KIPP (KIPP 2019 — Top 45); tidak dapat ikut kelompok ini."))
+                #expect(page.contains("Kelompok khusus: memenuhi syarat"))
+                #expect(try await biro.get("/innovations/\(pelandukilat.$innovation.id)").body.string.contains("KIPP 2019 — Top 99, Top 45"))
+                let selection = try await biro.get("/competitions/\(kipp.id!)/selection").body.string
+                #expect(selection.contains("Pemerintah Provinsi: 3 / 10") && selection.contains("Pemerintah Provinsi: 1 / 5"))
+                // Every proposal past the draft was complete when it moved on.
+                for proposal in proposals where ![.draft, .returned].contains(proposal.status) {
+                    let open = try await ProposalFlowController().openPoints(proposal, on: app.db, competition: kipp, language: .id)
+                    #expect(open.isEmpty, "\(proposal.innovation.name): \(open)")
+                }
+                let lomba = try #require(try await Competition.query(on: app.db).filter(\.$organiser == .provincialContest)
+                    .filter(\.$copiedFromID != nil).first())
+                #expect(lomba.isOpen(at: app.clock.now()))
+                #expect(try await biro.get("/competitions").body.string.contains("Pendaftaran dibuka"))
+            }
+        }
+
         @Test func refusesADatabaseThatHoldsData() async throws {
             try await withApp { app in
                 _ = try await Fixture.make(app)

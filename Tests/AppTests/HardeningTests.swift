@@ -203,6 +203,21 @@ extension AppTests {
             }
         }
 
+        /// JSON Schema counts a string's length in code points: 70 letters each with two combining
+        /// marks are 70 characters to Swift but 210 to the schema's maxLength of 200.
+        @Test func filterLengthsAreCountedAsTheSchemaCountsThem() async throws {
+            try await withApp { app in
+                let zalgo = String(repeating: "a\u{0301}\u{0316}", count: 70)
+                #expect(zalgo.count == 70 && zalgo.unicodeScalars.count == 210)
+                for path in ["/api/v1/innovations?agency=", "/api/v1/innovations.csv?theme="] {
+                    let response = try await app.sendRequest(.GET, path + Browser.encode(zalgo))
+                    #expect(response.status == .badRequest, "\(path)")
+                }
+                let fine = String(repeating: "a\u{0301}", count: 100)
+                #expect(try await app.sendRequest(.GET, "/api/v1/innovations?theme=" + Browser.encode(fine)).status == .ok)
+            }
+        }
+
         @Test func anOverlongAddressIs414() async throws {
             try await withApp { app in
                 let response = try await app.sendRequest(.GET, "/api/v1/innovations?q=" + String(repeating: "a", count: 40_000))

@@ -28,9 +28,10 @@ struct CatalogueParameters {
         for (name, value) in QueryItems.parse(req.url.query) {
             switch name {
             case "q":
-                if value.count > maximumQueryLength {
+                // Lengths as JSON Schema counts them (code points), not grapheme clusters.
+                if value.unicodeScalars.count > maximumQueryLength {
                     problems.append(Problem(parameter: "q", message: "q is longer than \(maximumQueryLength) characters"))
-                    parameters.text = String(value.prefix(maximumQueryLength))
+                    parameters.text = String(String.UnicodeScalarView(value.unicodeScalars.prefix(maximumQueryLength)))
                 } else {
                     parameters.text = value
                 }
@@ -45,7 +46,7 @@ struct CatalogueParameters {
                 else { problems.append(Problem(parameter: "per_page", message: "per_page must be a whole number from 1 to \(maximumPerPage)")) }
             default:
                 guard let facet = SearchFacet(rawValue: name), !value.isEmpty else { continue }
-                if value.count > maximumFilterLength {
+                if value.unicodeScalars.count > maximumFilterLength {
                     problems.append(Problem(parameter: name, message: "\(name) is longer than \(maximumFilterLength) characters"))
                 } else {
                     parameters.filters[facet, default: []].insert(value)

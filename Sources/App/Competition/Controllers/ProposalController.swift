@@ -92,8 +92,13 @@ struct ProposalController {
             return req.redirect(to: "/proposals/\(try proposal.requireID())")
         }
         try await ProposalStore(db: req.db).save(proposal, action: "edited", by: try req.user)
-        req.flash(.success, req.t("proposal.saved"))
-        return req.redirect(to: "/proposals/\(try proposal.requireID())")
+        let over = form.overLimit(definition: proposal.competition.definition)
+        if over.isEmpty {
+            req.flash(.success, req.t("proposal.saved"))
+            return req.redirect(to: "/proposals/\(try proposal.requireID())")
+        }
+        req.flash(.error, req.t("proposal.savedOverLimit") + " " + over.map { $0.text(in: req.language) }.joined(separator: " "))
+        return req.redirect(to: "/proposals/\(try proposal.requireID())/edit")
     }
 
     // MARK: - helpers

@@ -15,7 +15,8 @@ struct ProposalFlowController {
         let user = try req.user
         let labels = Labels(req)
         let id = try proposal.requireID()
-        let back = "/proposals/\(id)"
+        // Acting from the selection page goes back there; otherwise to the proposal.
+        let back = LocalPath.safe(try? req.content.get(String.self, at: "back"), fallback: "/proposals/\(id)")
         let actor = try req.proposalActor(for: proposal)
         let next: ProposalStatus
         do {
@@ -31,7 +32,7 @@ struct ProposalFlowController {
             if action == .submit && user.role != .admin && !proposal.competition.isOpen(at: req.now) {
                 throw Abort(.conflict, reason: req.t("proposal.closed", labels.dateTime(proposal.competition.closesAt)))
             }
-            let open = try await openPoints(proposal, req: req)
+            let open = try await openPoints(proposal, on: req.db, competition: proposal.competition, language: req.language)
             guard open.isEmpty else {
                 throw Abort(.conflict, reason: req.t("proposal.notReady") + " " + open.joined(separator: " "))
             }
@@ -66,14 +67,7 @@ struct ProposalFlowController {
     }
 
     /// What still stands between the proposal and its submission.
-    func openPoints(_ proposal: Proposal, req: Request) async throws -> [String] {
-        let definition = proposal.competition.definition
-        let files = try await AttachmentStore(db: req.db).current(.proposal, try proposal.requireID())
-        let facts = try await EligibilityFactsLoader.facts(for: proposal.innovation, on: req.db)
-        let eligibility = definition.group(proposal.groupKey).map {
-            Eligibility.check(facts, group: $0, closes: proposal.competition.closingDay, editionYear: proposal.competition.year)
-        } ?? []
-        return ProposalReadiness(definition: definition, content: proposal.content(documents: Set(files.map(\.purpose))), eligibility: eligibility)
-            .openPoints.map { $0.text(in: req.language) }
+    func openPoints(_ proposal: Proposal, on db: any Database, competition: Competition, language: Language) async throws -> [String] {
+        try await ProposalCheck.evaluate(proposal, competition: competition, on: db).readiness.openPoints.map { $0.text(in: language) }
     }
 }

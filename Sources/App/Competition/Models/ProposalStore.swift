@@ -40,6 +40,27 @@ enum EligibilityFactsLoader {
     }
 }
 
+/// A proposal against its edition's rules: the eligibility of its innovation in its group (and
+/// the facts that were compared), and its readiness. One place, used by the page and the flow.
+struct ProposalCheck {
+    let facts: EligibilityFacts
+    let eligibility: [RuleOutcome]
+    let readiness: ProposalReadiness
+    let documents: [AttachmentStore.Summary]
+
+    static func evaluate(_ proposal: Proposal, competition: Competition, on db: any Database) async throws -> ProposalCheck {
+        let definition = competition.definition
+        let documents = try await AttachmentStore(db: db).current(.proposal, try proposal.requireID())
+        let facts = try await EligibilityFactsLoader.facts(for: proposal.innovation, on: db)
+        let eligibility = definition.group(proposal.groupKey).map {
+            Eligibility.check(facts, group: $0, closes: competition.closingDay, editionYear: competition.year)
+        } ?? []
+        let readiness = ProposalReadiness(definition: definition, content: proposal.content(documents: Set(documents.map(\.purpose))),
+                                          eligibility: eligibility)
+        return ProposalCheck(facts: facts, eligibility: eligibility, readiness: readiness, documents: documents)
+    }
+}
+
 extension Request {
     /// The proposal named in the path with its edition and innovation, if this account may
     /// see it: the Biro and viewers all, operators their own agency's (the same registry scope

@@ -2,8 +2,10 @@ import Foundation
 import LumbungCore
 
 /// The proposal form, both ways: what the page shows, and the submitted fields checked and
-/// applied. A section over its word limit is refused (with its count and limit) and everything
-/// typed is shown again; an empty or short section is allowed in a draft and listed as open.
+/// applied. Only what cannot be kept is refused (an unknown group, a malformed video link, a
+/// section past 40.000 characters), with everything typed shown again. A section over its word
+/// limit is saved, so that no work is lost, and named at once with its count and limit; the
+/// proposal cannot be submitted until it is within the limit.
 struct ProposalForm: Encodable {
     var groupKey: String
     var categoryKey: String
@@ -33,25 +35,28 @@ struct ProposalForm: Encodable {
 
     static let maximumSectionCharacters = 40_000
 
-    /// Every refusal, naming the section or field.
+    /// What stops the save, naming the section or field.
     func problems(definition: EditionDefinition) -> [LocalizedMessage] {
         var problems: [LocalizedMessage] = []
         if definition.group(groupKey) == nil || definition.category(categoryKey) == nil {
             problems.append(LocalizedMessage("readiness.groupOrCategory"))
         }
-        for section in definition.sections(for: groupKey) {
-            let text = sections[section.key] ?? ""
-            let words = WordCounter.count(text)
-            if words > section.maxWords {
-                problems.append(LocalizedMessage("readiness.sectionOver", section.title, LocalizedMessage.count(words), LocalizedMessage.count(section.maxWords)))
-            } else if text.count > Self.maximumSectionCharacters {
-                problems.append(LocalizedMessage("proposal.sectionTooLong", section.title, LocalizedMessage.count(Self.maximumSectionCharacters)))
-            }
+        for section in definition.sections(for: groupKey) where (sections[section.key] ?? "").count > Self.maximumSectionCharacters {
+            problems.append(LocalizedMessage("proposal.sectionTooLong", section.title, LocalizedMessage.count(Self.maximumSectionCharacters)))
         }
         if !videoURL.isEmpty && !WebAddress.isHTTP(videoURL) {
             problems.append(LocalizedMessage("proposal.videoURL", videoURL))
         }
         return problems
+    }
+
+    /// Sections over their word limit: saved, and shown at once as still to fix.
+    func overLimit(definition: EditionDefinition) -> [LocalizedMessage] {
+        definition.sections(for: groupKey).compactMap { section in
+            let words = WordCounter.count(sections[section.key] ?? "")
+            guard words > section.maxWords else { return nil }
+            return LocalizedMessage("readiness.sectionOver", section.title, LocalizedMessage.count(words), LocalizedMessage.count(section.maxWords))
+        }
     }
 
     func apply(to proposal: Proposal, definition: EditionDefinition) {

@@ -80,19 +80,17 @@ struct ProposalPage: Encodable {
         let definition = competition.definition
         let id = try proposal.requireID()
         let actor = try req.proposalActor(for: proposal)
-        let files = try await AttachmentStore(db: req.db).current(.proposal, id)
-        let uploaded = Dictionary(files.map { ($0.purpose, $0) }, uniquingKeysWith: { a, _ in a })
-        let facts = try await EligibilityFactsLoader.facts(for: proposal.innovation, on: req.db)
-        let eligibility = definition.group(proposal.groupKey).map {
-            Eligibility.check(facts, group: $0, closes: competition.closingDay, editionYear: competition.year)
-        } ?? []
+        let check = try await ProposalCheck.evaluate(proposal, competition: competition, on: req.db)
+        let uploaded = Dictionary(check.documents.map { ($0.purpose, $0) }, uniquingKeysWith: { a, _ in a })
+        let facts = check.facts
+        let eligibility = check.eligibility
         let otherGroups = definition.groups.filter { $0.key != proposal.groupKey }.map { group -> Rule in
             let outcomes = Eligibility.check(facts, group: group, closes: competition.closingDay, editionYear: competition.year)
             let failing = outcomes.filter { !$0.passed }
             return Rule(passed: failing.isEmpty, text: failing.isEmpty ? labels.t("proposal.eligibleIn", group.name)
                         : labels.t("proposal.notEligibleIn", group.name, failing.map { $0.message.text(in: labels.language) }.joined(separator: " ")))
         }
-        let readiness = ProposalReadiness(definition: definition, content: proposal.content(documents: Set(uploaded.keys)), eligibility: eligibility)
+        let readiness = check.readiness
         let comments = proposal.status == .returned ? proposal.comments : [:]
         let sections = readiness.sections.map { count in
             SectionView(key: count.section.key, title: count.section.title, text: proposal.sections[count.section.key] ?? "",
