@@ -15,9 +15,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
-        .target(name: "LumbungCore"),
+        .target(name: "LumbungCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "LumbungSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "App",
@@ -34,7 +36,10 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "lumbung", dependencies: ["App"]),
-        .testTarget(name: "LumbungCoreTests", dependencies: ["LumbungCore"]),
+        .testTarget(
+            name: "LumbungCoreTests",
+            dependencies: ["LumbungCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "LumbungSpreadsheetTests", dependencies: ["LumbungSpreadsheet"]),
         .testTarget(
             name: "AppTests",

@@ -1,0 +1,233 @@
+/// Limits on one attribute of the shortlist (kategori, kelompok, wilayah…): at most `caps[value]`
+/// and at least `floors[value]` proposals with that value.
+public struct QuotaAttribute: Codable, Equatable, Sendable {
+    public var key: String
+    public var caps: [String: Int]
+    public var floors: [String: Int]
+    /// A cap for every value not named in `caps`.
+    public var defaultCap: Int?
+
+    public init(key: String, caps: [String: Int] = [:], floors: [String: Int] = [:], defaultCap: Int? = nil) {
+        self.key = key
+        self.caps = caps
+        self.floors = floors
+        self.defaultCap = defaultCap
+    }
+
+    public func cap(_ value: String) -> Int? { caps[value] ?? defaultCap }
+    public func floor(_ value: String) -> Int { floors[value] ?? 0 }
+}
+
+/// Why a quota cannot be met, before any proposal is chosen (§4.2: "report that before ranking").
+public enum QuotaProblem: Equatable, Sendable {
+    /// A floor asks for more proposals of a value than qualify.
+    case floorUnreachable(attribute: String, value: String, floor: Int, available: Int)
+    /// The floors together need more seats than there are.
+    case floorsExceedSeats(total: Int, seats: Int)
+    /// The caps together leave fewer seats than asked.
+    case capsTooTight(attribute: String, allowed: Int, seats: Int)
+    /// Each rule can be met alone, but not all of them together.
+    case combinationInfeasible(seats: Int)
+    /// Quotas on more than two attributes at once.
+    case tooManyAttributes(Int)
+
+    public var message: LocalizedMessage {
+        switch self {
+        case .floorUnreachable(let attribute, let value, let floor, let available):
+            return LocalizedMessage("evaluation.quota.floorUnreachable", attribute, value, String(floor), String(available))
+        case .floorsExceedSeats(let total, let seats):
+            return LocalizedMessage("evaluation.quota.floorsExceedSeats", String(total), String(seats))
+        case .capsTooTight(let attribute, let allowed, let seats):
+            return LocalizedMessage("evaluation.quota.capsTooTight", attribute, String(allowed), String(seats))
+        case .combinationInfeasible(let seats):
+            return LocalizedMessage("evaluation.quota.combination", String(seats))
+        case .tooManyAttributes(let count):
+            return LocalizedMessage("evaluation.quota.tooManyAttributes", String(count))
+        }
+    }
+}
+
+/// A proposal as the shortlist sees it: its place in the ranking and its attribute values.
+public struct QuotaCandidate: Equatable, Sendable {
+    public let id: Int64
+    public let score: Double
+    public let values: [String: String]
+
+    public init(id: Int64, score: Double, values: [String: String]) {
+        self.id = id
+        self.score = score
+        self.values = values
+    }
+
+    func value(_ attribute: String) -> String { values[attribute] ?? "" }
+}
+
+/// Whether `seats` more proposals can be chosen from `candidates` within every remaining cap
+/// and floor of (at most) two attributes: a flow with lower bounds, as §4.2 draws it.
+struct QuotaFeasibility {
+    let attributes: [QuotaAttribute]
+
+    func canFill(_ seats: Int, from candidates: [QuotaCandidate], taken: [QuotaCandidate]) -> Bool {
+        if seats == 0 { return floorsMet(taken) }
+        guard candidates.count >= seats else { return false }
+        let first = attributes.first ?? QuotaAttribute(key: "")
+        let second = attributes.count > 1 ? attributes[1] : QuotaAttribute(key: "")
+        func values(_ attribute: QuotaAttribute) -> [String] {
+            Array(Set(candidates.map { $0.value(attribute.key) } + taken.map { $0.value(attribute.key) }
+                      + attribute.floors.keys)).sorted()
+        }
+        let firstValues = values(first), secondValues = values(second)
+        func limits(_ attribute: QuotaAttribute, _ value: String) -> (lower: Int, upper: Int) {
+            let used = taken.filter { $0.value(attribute.key) == value }.count
+            let upper = attribute.cap(value).map { max(0, $0 - used) } ?? seats
+            return (max(0, attribute.floor(value) - used), min(upper, seats))
+        }
+        // Nodes: source, sink, first-attribute values, candidates, second-attribute values, then the super pair.
+        let source = 0, sink = 1
+        let firstBase = 2, candidateBase = firstBase + firstValues.count, secondBase = candidateBase + candidates.count
+        let superSource = secondBase + secondValues.count, superSink = superSource + 1
+        var network = FlowNetwork(nodes: superSink + 1)
+        var excess = [Int](repeating: 0, count: superSink + 1)
+        func arc(_ from: Int, _ to: Int, lower: Int, upper: Int) -> Bool {
+            guard upper >= lower else { return false }
+            if upper > lower { network.addArc(from: from, to: to, capacity: upper - lower) }
+            excess[to] += lower
+            excess[from] -= lower
+            return true
+        }
+        let firstIndex = Dictionary(uniqueKeysWithValues: firstValues.enumerated().map { ($1, $0) })
+        let secondIndex = Dictionary(uniqueKeysWithValues: secondValues.enumerated().map { ($1, $0) })
+        for (position, value) in firstValues.enumerated() {
+            let limit = limits(first, value)
+            guard arc(source, firstBase + position, lower: limit.lower, upper: limit.upper) else { return false }
+        }
+        for (position, candidate) in candidates.enumerated() {
+            network.addArc(from: firstBase + firstIndex[candidate.value(first.key)]!, to: candidateBase + position, capacity: 1)
+            network.addArc(from: candidateBase + position, to: secondBase + secondIndex[candidate.value(second.key)]!, capacity: 1)
+        }
+        for (position, value) in secondValues.enumerated() {
+            let limit = limits(second, value)
+            guard arc(secondBase + position, sink, lower: limit.lower, upper: limit.upper) else { return false }
+        }
+        guard arc(sink, source, lower: seats, upper: seats) else { return false }
+        var required = 0
+        for node in 0..<superSource where excess[node] != 0 {
+            if excess[node] > 0 { network.addArc(from: superSource, to: node, capacity: excess[node]); required += excess[node] }
+            else { network.addArc(from: node, to: superSink, capacity: -excess[node]) }
+        }
+        return network.maximiseFlow(from: superSource, to: superSink) == required
+    }
+
+    private func floorsMet(_ taken: [QuotaCandidate]) -> Bool {
+        attributes.allSatisfy { attribute in
+            attribute.floors.allSatisfy { value, floor in taken.filter { $0.value(attribute.key) == value }.count >= floor }
+        }
+    }
+}
+
+/// The shortlist of a stage (§4.2): down the ranking, a proposal is taken unless its group is
+/// full or taking it would make the remaining quotas impossible to meet.
+public struct QuotaSelection: Equatable, Sendable {
+    public enum Skip: Equatable, Sendable {
+        /// Its value of this attribute already has its cap.
+        case groupFull(attribute: String, value: String)
+        /// Taking it would leave the remaining seats unfillable within the quotas.
+        case wouldBreakQuotas
+    }
+
+    public let selected: [Int64]
+    /// Proposals passed over before the last seat was filled, with the reason.
+    public let skipped: [(id: Int64, reason: Skip)]
+    public let seats: Int
+
+    public static func == (a: QuotaSelection, b: QuotaSelection) -> Bool {
+        a.selected == b.selected && a.seats == b.seats && a.skipped.map(\.id) == b.skipped.map(\.id)
+            && a.skipped.map(\.reason) == b.skipped.map(\.reason)
+    }
+
+    /// The quotas checked on their own and together, before anything is chosen.
+    public static func problems(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute]) -> [QuotaProblem] {
+        guard attributes.count <= 2 else { return [.tooManyAttributes(attributes.count)] }
+        var problems: [QuotaProblem] = []
+        let floorTotal = attributes.map { $0.floors.values.reduce(0, +) }.max() ?? 0
+        if floorTotal > seats { problems.append(.floorsExceedSeats(total: floorTotal, seats: seats)) }
+        for attribute in attributes {
+            for (value, floor) in attribute.floors.sorted(by: { $0.key < $1.key }) {
+                let available = candidates.filter { $0.value(attribute.key) == value }.count
+                if available < floor { problems.append(.floorUnreachable(attribute: attribute.key, value: value, floor: floor, available: available)) }
+            }
+            let counts = Dictionary(grouping: candidates, by: { $0.value(attribute.key) }).mapValues(\.count)
+            let allowed = counts.reduce(0) { $0 + min($1.value, attribute.cap($1.key) ?? $1.value) }
+            if allowed < min(seats, candidates.count) { problems.append(.capsTooTight(attribute: attribute.key, allowed: allowed, seats: seats)) }
+        }
+        if problems.isEmpty && !QuotaFeasibility(attributes: attributes).canFill(min(seats, candidates.count), from: candidates, taken: []) {
+            problems.append(.combinationInfeasible(seats: seats))
+        }
+        return problems
+    }
+
+    /// Plain greedy: take in rank order while the proposal's groups have room (exact for caps
+    /// on one attribute, a partition matroid). `candidates` must be in rank order.
+    public static func greedy(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute]) -> QuotaSelection {
+        select(seats: seats, candidates: candidates, attributes: attributes, lookAhead: false)
+    }
+
+    /// Rank-order greedy with the max-flow look-ahead. `candidates` must be in rank order.
+    public static func withLookAhead(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute]) -> QuotaSelection {
+        select(seats: seats, candidates: candidates, attributes: attributes, lookAhead: true)
+    }
+
+    private static func select(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute], lookAhead: Bool) -> QuotaSelection {
+        let feasibility = QuotaFeasibility(attributes: attributes)
+        let needsLookAhead = lookAhead && (attributes.count > 1 || attributes.contains { !$0.floors.isEmpty })
+        var taken: [QuotaCandidate] = []
+        var skipped: [(Int64, Skip)] = []
+        var counts: [String: [String: Int]] = [:]
+        for (position, candidate) in candidates.enumerated() where taken.count < seats {
+            if let full = attributes.first(where: { attribute in
+                let value = candidate.value(attribute.key)
+                return attribute.cap(value).map { (counts[attribute.key]?[value] ?? 0) >= $0 } ?? false
+            }) {
+                skipped.append((candidate.id, .groupFull(attribute: full.key, value: candidate.value(full.key))))
+                continue
+            }
+            if needsLookAhead {
+                let rest = Array(candidates[(position + 1)...])
+                if !feasibility.canFill(seats - taken.count - 1, from: rest, taken: taken + [candidate]) {
+                    skipped.append((candidate.id, .wouldBreakQuotas))
+                    continue
+                }
+            }
+            taken.append(candidate)
+            for attribute in attributes { counts[attribute.key, default: [:]][candidate.value(attribute.key), default: 0] += 1 }
+        }
+        return QuotaSelection(selected: taken.map(\.id), skipped: skipped, seats: seats)
+    }
+
+    /// The selection with the highest total score within the caps (no floors), by minimum-cost
+    /// flow: shown beside the rank-order result, never used for it (§4.2's comparison).
+    public static func highestTotal(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute]) -> [Int64] {
+        let first = attributes.first ?? QuotaAttribute(key: "")
+        let second = attributes.count > 1 ? attributes[1] : QuotaAttribute(key: "")
+        let firstValues = Array(Set(candidates.map { $0.value(first.key) })).sorted()
+        let secondValues = Array(Set(candidates.map { $0.value(second.key) })).sorted()
+        let source = 0, sink = 1, firstBase = 2, candidateBase = 2 + firstValues.count
+        let secondBase = candidateBase + candidates.count
+        var network = FlowNetwork(nodes: secondBase + secondValues.count)
+        for (position, value) in firstValues.enumerated() {
+            network.addArc(from: source, to: firstBase + position, capacity: first.cap(value) ?? seats)
+        }
+        var arcs: [FlowNetwork.Arc] = []
+        for (position, candidate) in candidates.enumerated() {
+            network.addArc(from: firstBase + firstValues.firstIndex(of: candidate.value(first.key))!, to: candidateBase + position,
+                           capacity: 1, cost: -Int((candidate.score * 1000).rounded()))
+            arcs.append(network.addArc(from: candidateBase + position, to: secondBase + secondValues.firstIndex(of: candidate.value(second.key))!, capacity: 1))
+        }
+        for (position, value) in secondValues.enumerated() {
+            network.addArc(from: secondBase + position, to: sink, capacity: second.cap(value) ?? seats)
+        }
+        // Every unit of flow is worth taking while it lowers the cost: stop at the seat count.
+        _ = network.minimiseCost(from: source, to: sink, limit: seats)
+        return candidates.indices.filter { network.flow(on: arcs[$0]) > 0 }.map { candidates[$0].id }
+    }
+}
