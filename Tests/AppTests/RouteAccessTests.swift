@@ -71,7 +71,9 @@ extension AppTests {
             }
         }
 
-        static let table: [String: (Set<String>, Recipe)] = [
+        static let table = registryTable.merging(evaluationTable) { a, _ in a }
+
+        static let registryTable: [String: (Set<String>, Recipe)] = [
             "GET /login": (everyone, { _ in Call(path: "/login") }),
             "POST /login": (everyone, { w in Call(path: "/login", form: [("email", w.fixture.viewer.email), ("password", Fixture.password)]) }),
             "GET /health": (everyone, { _ in Call(path: "/health") }),

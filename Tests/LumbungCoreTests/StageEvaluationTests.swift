@@ -139,3 +139,18 @@ import Testing
         #expect(WeightedTotal.problems(["kebaruan": 5], criteria: criteria, complete: false).isEmpty)
     }
 }
+
+@Suite struct AgencyConflictTests {
+    // 1 Dinas Kesehatan ← 2 RSUD ← 3 Instalasi; 4 Dinas Pendidikan; a loop 5 ↔ 6 must not hang.
+    static let tree = AgencyLineage(parents: [2: 1, 3: 2, 5: 6, 6: 5])
+
+    @Test func ownAgencyItsParentsAndItsUnitsConflict() {
+        #expect(Self.tree.areRelated(1, 1))
+        #expect(Self.tree.areRelated(1, 3))
+        #expect(Self.tree.areRelated(3, 1))
+        #expect(Self.tree.areRelated(2, 3))
+        #expect(!Self.tree.areRelated(3, 4))
+        #expect(Self.tree.lineage(of: 3) == [3, 2, 1])
+        #expect(Self.tree.areRelated(5, 6))
+    }
+}

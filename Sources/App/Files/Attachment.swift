@@ -11,6 +11,7 @@ final class Attachment: Model, @unchecked Sendable {
     enum Owner: String, Codable, Sendable {
         case proposal
         case innovation
+        case objection
     }
 
     @ID(custom: .id, generatedBy: .database) var id: Int?

@@ -90,10 +90,18 @@ extension RoutesBuilder {
     func upload<Response: AsyncResponseEncodable>(
         _ path: PathComponent..., limit: Int, use closure: @Sendable @escaping (Request) async throws -> Response
     ) -> Route {
+        upload(path, limit: limit, use: closure)
+    }
+
+    @discardableResult
+    func upload<Response: AsyncResponseEncodable>(
+        _ path: [PathComponent], limit: Int, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
         let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: limit)), use: closure)
         route.bodyLimit = limit
         return route
     }
+
 }
 
 extension Request {

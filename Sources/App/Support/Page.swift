@@ -74,7 +74,7 @@ extension Request {
         case .operator:
             items += [("/innovations", "nav.innovations"), ("/competitions", "nav.competitions"), ("/agencies", "nav.agencies")]
         case .evaluator:
-            break
+            items += [("/evaluations", "nav.evaluations")]
         }
         return items.map { href, key in
             let active = href == "/" ? path == "/" : path.hasPrefix(href)

@@ -175,6 +175,11 @@ public struct EditionDefinition: Codable, Equatable, Sendable {
     public var awardTiers: [AwardTier]
     /// Where these rules come from, and how sure that is (shown on the edition page).
     public var source: String
+    /// Whether evaluators score without the agency, innovator and innovation names. Editions
+    /// saved before the setting existed have none, and score blind.
+    public var blindScoring: Bool?
+
+    public var isBlindScoring: Bool { blindScoring ?? true }
 
     public init(groups: [EntryGroup], categories: [CompetitionCategory], baseSections: [ProposalSection],
                 documents: [RequiredDocument] = [], requiresVideo: Bool = true, requiresSDGs: Bool = true,

@@ -6,6 +6,14 @@ public enum ScoreSheetProblem: Equatable, Sendable {
     case missing(criterion: String)
     case outsideScale(criterion: String, score: Int, min: Int, max: Int)
     case unknown(criterion: String)
+    /// The field held something other than a whole number.
+    case notWhole(criterion: String)
+
+    public var criterion: String {
+        switch self {
+        case .missing(let name), .outsideScale(let name, _, _, _), .unknown(let name), .notWhole(let name): return name
+        }
+    }
 
     public var message: LocalizedMessage {
         switch self {
@@ -13,6 +21,7 @@ public enum ScoreSheetProblem: Equatable, Sendable {
         case .outsideScale(let name, let score, let min, let max):
             return LocalizedMessage("evaluation.score.outsideScale", name, String(score), String(min), String(max))
         case .unknown(let key): return LocalizedMessage("evaluation.score.unknown", key)
+        case .notWhole(let name): return LocalizedMessage("evaluation.score.notNumber", name)
         }
     }
 }

@@ -32,6 +32,7 @@ extension Forms {
             ("quotaScope", form.quotaScope), ("source", form.source),
         ]
         if form.requiresVideo { fields.append(("requiresVideo", "on")) }
+        if form.blindScoring { fields.append(("blindScoring", "on")) }
         if form.requiresSDGs { fields.append(("requiresSDGs", "on")) }
         for (prefix, rows) in [("group", form.groups), ("category", form.categories), ("section", form.sections), ("document", form.documents),
                                ("criterion", form.criteria), ("stage", form.stages), ("tier", form.tiers)] {

@@ -16,6 +16,7 @@ struct EditionForm: Encodable {
     var quotaScope = QuotaScope.wholeRegistry.rawValue
     var requiresVideo = true
     var requiresSDGs = true
+    var blindScoring = true
     var source = ""
     var groups: [[String: String]] = []
     var categories: [[String: String]] = []
@@ -42,6 +43,7 @@ struct EditionForm: Encodable {
         quotaScope = definition.quotaScope.rawValue
         requiresVideo = definition.requiresVideo
         requiresSDGs = definition.requiresSDGs
+        blindScoring = definition.isBlindScoring
         source = definition.source
         groups = definition.groups.map { group in
             var row = ["key": group.key, "name": group.name, "age": String(group.minimumAgeYears), "quota": group.quota.map(String.init) ?? "",
@@ -95,6 +97,7 @@ struct EditionForm: Encodable {
         closesTime = value("closesTime")
         quotaScope = value("quotaScope")
         requiresVideo = fields["requiresVideo"] == "on"
+        blindScoring = fields["blindScoring"] == "on"
         requiresSDGs = fields["requiresSDGs"] == "on"
         source = value("source")
         func rows(_ prefix: String) -> [[String: String]] {
@@ -185,7 +188,7 @@ struct EditionForm: Encodable {
                 problems.append(EditionProblem("sections", LocalizedMessage("editionForm.sectionGroup", title, group)))
             }
         }
-        let definition = EditionDefinition(
+        var definition = EditionDefinition(
             groups: groups.map { row in
                 EntryGroup(key: key(row), name: row["name"] ?? "", minimumAgeYears: number(row["age"] ?? "", "groups", row["name"] ?? "") ?? 0,
                            allowedCategories: InnovationCategory.allCases.filter { row["category-\($0.rawValue)"] == "on" },
@@ -222,6 +225,7 @@ struct EditionForm: Encodable {
             },
             awardTiers: tiers.map { AwardTier(key: key($0), name: $0["name"] ?? "", isFinalist: $0["finalist"] == "on", isTopTier: $0["top"] == "on") },
             source: source)
+        definition.blindScoring = blindScoring
         problems += definition.problems
         guard problems.isEmpty, let opens, let closes else { return (nil, problems) }
         return (Parsed(name: name, year: yearValue, organiser: organiserValue, opensAt: opens, closesAt: closes, definition: definition), problems)

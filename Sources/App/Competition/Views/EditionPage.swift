@@ -37,6 +37,15 @@ struct EditionPage: Encodable {
         let detail: String
     }
 
+    /// A scored stage and where its evaluation stands.
+    struct EvaluationLink: Encodable {
+        let href: String
+        let name: String
+        let phase: String
+        let phaseLabel: String
+        let objectionsHref: String?
+    }
+
     let id: Int
     let name: String
     let organiserLabel: String
@@ -56,6 +65,7 @@ struct EditionPage: Encodable {
     let canPropose: Bool
     let canReview: Bool
     let hasProposals: Bool
+    let evaluations: [EvaluationLink]
 
     static func make(req: Request, competition: Competition) async throws -> EditionPage {
         let labels = Labels(req)
@@ -93,6 +103,18 @@ struct EditionPage: Encodable {
             quotas = quotas.filter { $0.holderAgencyID == own }
         }
         let open = competition.isOpen(at: req.now)
+        let running = try await EvaluationStage.query(on: req.db).filter(\.$competition.$id == id).all()
+        let phases = Dictionary(uniqueKeysWithValues: running.map { ($0.stageKey, $0.status) })
+        let evaluations = definition.stages.filter(\.isScored).compactMap { stage -> EvaluationLink? in
+            let phase = phases[stage.key]
+            let path = "/competitions/\(id)/stages/\(stage.key)"
+            let announced = phase == .announced || phase == .final
+            // Agencies see a stage once its result is announced; the Biro and viewers always.
+            guard user.role == .admin || user.role == .viewer || announced else { return nil }
+            return EvaluationLink(href: user.role == .operator ? path + "/objections" : path, name: stage.name,
+                                  phase: phase?.rawValue ?? "none", phaseLabel: labels.t(phase.map { "stagePhase.\($0.rawValue)" } ?? "stagePhase.none"),
+                                  objectionsHref: announced ? path + "/objections" : nil)
+        }
         return EditionPage(
             id: id, name: competition.name, organiserLabel: labels.t("organiser.\(competition.organiser.rawValue)"),
             registration: labels.t("edition.window", labels.dateTime(competition.opensAt), labels.dateTime(competition.closesAt)),
@@ -111,7 +133,7 @@ struct EditionPage: Encodable {
             },
             proposals: rows, statusCounts: counts, quotas: quotas.map { $0.row(labels) },
             canManage: user.role == .admin, canPropose: open && (user.role == .admin || (user.role == .operator && user.$agency.id != nil)),
-            canReview: user.role == .admin || user.role == .viewer, hasProposals: !rows.isEmpty)
+            canReview: user.role == .admin || user.role == .viewer, hasProposals: !rows.isEmpty, evaluations: evaluations)
     }
 
     /// The edition's proposals this account may see (its registry scope), newest first.

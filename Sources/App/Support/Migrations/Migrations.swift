@@ -16,5 +16,6 @@ extension Application {
         migrations.add(M009RegistryListIndexes())
         migrations.add(M010CreateCompetitions())
         migrations.add(M011SeedEditions())
+        migrations.add(M012CreateEvaluation())
     }
 }

@@ -1,0 +1,137 @@
+import Fluent
+import LumbungCore
+import Vapor
+
+/// Everything about one scored stage that its pages and actions read, loaded at once: the
+/// edition, its stage definition, the entries with their proposals, the panel, the assessments
+/// and the conflicts. The rules of evaluation themselves are in LumbungCore.
+struct StageWorkspace {
+    let competition: Competition
+    let definition: EditionDefinition
+    let stageDefinition: SelectionStage
+    /// nil until the Biro sets the stage up.
+    let stage: EvaluationStage?
+    let entries: [StageEntry]
+    let panel: [PanelMember]
+    let assessments: [Assessment]
+    let conflicts: [EvaluatorConflict]
+    let tree: AgencyLineage
+
+    var competitionID: Int { competition.id! }
+    var rules: StageRules { stage?.rules ?? StageWorkspace.defaultRules(competition, stageDefinition) }
+    var status: EvaluationStage.Status { stage?.status ?? .setup }
+    var path: String { "/competitions/\(competitionID)/stages/\(stageDefinition.key)" }
+    var activePanel: [PanelMember] { panel.filter(\.isActive) }
+
+    static func defaultRules(_ competition: Competition, _ stage: SelectionStage) -> StageRules {
+        StageRules(lotterySeed: "\(EditionDefinition.key(from: competition.name))-\(stage.key)")
+    }
+
+    static func load(_ req: Request) async throws -> StageWorkspace {
+        let competition = try await req.competitionFromPath()
+        guard let key = req.parameters.get("stageKey"), let stageDefinition = competition.definition.stage(key), stageDefinition.isScored else {
+            throw Abort(.notFound)
+        }
+        return try await load(competition: competition, stageDefinition: stageDefinition, on: req.db)
+    }
+
+    static func load(competition: Competition, stageDefinition: SelectionStage, on db: any Database) async throws -> StageWorkspace {
+        let stage = try await EvaluationStage.query(on: db).filter(\.$competition.$id == competition.requireID())
+            .filter(\.$stageKey == stageDefinition.key).first()
+        var entries: [StageEntry] = [], panel: [PanelMember] = [], assessments: [Assessment] = [], conflicts: [EvaluatorConflict] = []
+        if let stageID = stage?.id {
+            entries = try await StageEntry.query(on: db).filter(\.$stage.$id == stageID)
+                .with(\.$proposal) { $0.with(\.$innovation).with(\.$agency) }.sort(\.$id).all()
+            panel = try await PanelMember.query(on: db).filter(\.$stage.$id == stageID).with(\.$user).sort(\.$id).all()
+            assessments = try await Assessment.query(on: db).filter(\.$stage.$id == stageID).sort(\.$id).all()
+            conflicts = try await EvaluatorConflict.query(on: db).filter(\.$stage.$id == stageID).sort(\.$id).all()
+        }
+        let agencies = try await Agency.query(on: db).all()
+        let parents = Dictionary(uniqueKeysWithValues: agencies.compactMap { agency in agency.parentID.map { (agency.id!, $0) } })
+        return StageWorkspace(competition: competition, definition: competition.definition, stageDefinition: stageDefinition, stage: stage,
+                              entries: entries, panel: panel, assessments: assessments, conflicts: conflicts, tree: AgencyLineage(parents: parents))
+    }
+
+    // MARK: Who may assess what
+
+    /// Pairs that may never be assigned: the agency rule, then declared and entered conflicts.
+    var excludedPairs: Set<AssignmentPair> {
+        var pairs = Set(conflicts.map { AssignmentPair(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$user.id)) })
+        for member in activePanel {
+            guard let agencyID = member.$agency.id else { continue }
+            for entry in entries where tree.areRelated(agencyID, entry.proposal.$agency.id) {
+                pairs.insert(AssignmentPair(proposal: Int64(entry.$proposal.id), evaluator: Int64(member.$user.id)))
+            }
+        }
+        return pairs
+    }
+
+    /// Why an evaluator may not assess a proposal, if they may not.
+    func conflict(proposalID: Int, userID: Int) -> LocalizedMessage? {
+        if let stored = conflicts.first(where: { $0.$proposal.id == proposalID && $0.$user.id == userID }) {
+            return LocalizedMessage(stored.source == .declared ? "assessment.conflictDeclared" : "assessment.conflictEntered", stored.reason)
+        }
+        if let member = panel.first(where: { $0.$user.id == userID }), let agencyID = member.$agency.id,
+           let entry = entries.first(where: { $0.$proposal.id == proposalID }), tree.areRelated(agencyID, entry.proposal.$agency.id) {
+            return LocalizedMessage("assessment.conflictAgency", entry.proposal.agency.displayName)
+        }
+        return nil
+    }
+
+    /// The assignment problem over the slots not yet started: started assessments are kept.
+    func assignmentProblem(seed: UInt64) -> AssignmentProblem {
+        let active = Set(activePanel.map { $0.$user.id })
+        let started = assessments.filter { $0.hasStarted && active.contains($0.$evaluator.id) }
+        return AssignmentProblem(
+            evaluators: activePanel.map { AssignmentProblem.Evaluator(id: Int64($0.$user.id), expertise: Set($0.expertise)) },
+            proposals: entries.map { AssignmentProblem.Proposal(id: Int64($0.$proposal.id), agency: Int64($0.proposal.$agency.id),
+                                                                category: $0.proposal.categoryKey) },
+            perProposal: rules.evaluatorsPerProposal, excluded: excludedPairs,
+            fixed: Set(started.map { AssignmentPair(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id)) }), seed: seed)
+    }
+
+    // MARK: The result
+
+    /// The quota attributes a proposal has: kategori, kelompok, and its agency's top level as wilayah.
+    func attributes(of proposal: Proposal) -> [String: String] {
+        let top = tree.lineage(of: proposal.$agency.id).last ?? proposal.$agency.id
+        return ["kategori": proposal.categoryKey, "kelompok": proposal.groupKey, "instansi": String(top)]
+    }
+
+    /// The aggregation of every submitted assessment, with the committee's order for remaining ties.
+    func result() -> StageResult {
+        let submitted = assessments.filter { $0.status == .submitted }.map {
+            SubmittedSheet(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id), scores: $0.scores)
+        }
+        let proposals = entries.map { StageProposal(id: Int64($0.$proposal.id), attributes: attributes(of: $0.proposal), previousScore: $0.previousScore) }
+        return StageEvaluation.evaluate(criteria: definition.criteria, rules: rules, proposals: proposals, sheets: submitted)
+    }
+
+    /// The shortlist: while scoring, the one computed from the scores so far; once closed, the
+    /// entries' decisions, which hold the committee's overrides.
+    func decidedShortlist(_ result: StageResult) -> Set<Int> {
+        if status == .setup || status == .scoring { return Set(result.shortlist.map { Int($0) }) }
+        return Set(entries.filter { $0.decision == .shortlisted }.map { $0.$proposal.id })
+    }
+
+    func entry(proposalID: Int) -> StageEntry? { entries.first { $0.$proposal.id == proposalID } }
+    func member(userID: Int) -> PanelMember? { panel.first { $0.$user.id == userID } }
+
+    /// The scored stage before this one in the edition, whose shortlist this one starts from.
+    var previousStage: SelectionStage? {
+        let scored = definition.stages.filter(\.isScored)
+        guard let index = scored.firstIndex(where: { $0.key == stageDefinition.key }), index > 0 else { return nil }
+        return scored[index - 1]
+    }
+
+    var nextStage: SelectionStage? {
+        let scored = definition.stages.filter(\.isScored)
+        guard let index = scored.firstIndex(where: { $0.key == stageDefinition.key }), index + 1 < scored.count else { return nil }
+        return scored[index + 1]
+    }
+
+    /// A stable anonymous label for blind scoring ("Usulan U-0042").
+    static func blindCode(_ entry: StageEntry) -> String {
+        "U-" + String(format: "%04d", entry.id ?? 0)
+    }
+}
