@@ -74,6 +74,48 @@ extension AppTests {
             }
         }
 
+        /// The Biro's Tim Evaluasi for KIPP 2020: a harsh evaluator, two splits, and a ranking
+        /// that calibration changes.
+        @Test func showsWhyCalibrationMatters() async throws {
+            try await withApp { app in
+                try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
+                let kipp = try #require(try await Competition.query(on: app.db).filter(\.$name == "KIPP 2020").first())
+                let workspace = try await StageWorkspace.load(competition: kipp, stageDefinition: kipp.definition.stage("tim-evaluasi")!, on: app.db)
+                #expect(workspace.status == .closed)
+                #expect(workspace.entries.count == 12)
+                #expect(workspace.panel.count == 6)
+                let result = workspace.result()
+                #expect(result.basisUsed == .calibrated && result.fallback == nil && result.connectedParts == 1)
+                let names = Dictionary(uniqueKeysWithValues: workspace.panel.map { (Int64($0.$user.id), $0.user.name) })
+                let flaggedEvaluators = result.evaluators.filter { $0.flags.contains { if case .unusualLeniency(let b) = $0 { return b < 0 } else { return false } } }
+                #expect(flaggedEvaluators.map { names[$0.id] } == ["Drs. Rudi Hartono"])
+                let split = result.proposals.filter { $0.flags.contains { flag in
+                    switch flag { case .criterionRange, .totalRange: return true; case .nearCutoff: return false } } }
+                #expect(split.count == 2, "\(split.map(\.id))")
+                // Dinkes's evaluator never got a Dinkes proposal.
+                let dinkes = try #require(try await Agency.query(on: app.db).filter(\.$code == "DINKES").first())
+                let maria = try #require(workspace.panel.first { $0.user.email == "penilai2@lumbung.example" })
+                #expect(!workspace.assessments.contains { $0.$evaluator.id == maria.$user.id && workspace.entry(proposalID: $0.$proposal.id)?.proposal.$agency.id == dinkes.id })
+                // Ranked by the raw mean, a different set would go on.
+                var raw = workspace.rules
+                raw.basis = .rawMean
+                let proposals = workspace.entries.map { StageProposal(id: Int64($0.$proposal.id), attributes: workspace.attributes(of: $0.proposal)) }
+                let sheets = workspace.assessments.map { SubmittedSheet(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id), scores: $0.scores) }
+                let rawResult = StageEvaluation.evaluate(criteria: kipp.definition.criteria, rules: raw, proposals: proposals, sheets: sheets)
+                // Samsat Terapung met the harsh evaluator: it goes on by the calibrated score and would not by the raw mean.
+                let samsat = try #require(workspace.entries.first { $0.proposal.innovation.name.hasPrefix("Samsat Terapung") })
+                #expect(result.shortlist.contains(Int64(samsat.$proposal.id)) && !rawResult.shortlist.contains(Int64(samsat.$proposal.id)))
+
+                var biro = Browser(app)
+                try await biro.login("admin@lumbung.example", password: "lumbung-admin")
+                let page = try await biro.get(workspace.path + "/ranking").body.string
+                #expect(page.contains("Drs. Rudi Hartono") && page.contains("jauh lebih keras"))
+                var evaluator = Browser(app)
+                try await evaluator.login("evaluator@lumbung.example", password: "lumbung-evaluator")
+                #expect(try await evaluator.get("/evaluations").body.string.contains("6 dari 6 terkirim"))
+            }
+        }
+
         @Test func refusesADatabaseThatHoldsData() async throws {
             try await withApp { app in
                 _ = try await Fixture.make(app)

@@ -21,6 +21,14 @@ enum DemoCompetitions {
         ("Klinik Kemasan dan Label Usaha Mikro", "umum", .submitted, []),
         ("Titik Akses Internet Kampung Perbatasan", "umum", .returned, []),
         ("Posko Terpadu Penanganan Deportan", "umum", .draft, []),
+        // Complete and correct, waiting for the Biro's Tim Evaluasi (`DemoEvaluation`) to rank them.
+        ("Bunda Sehat Kampung Hulu", "umum", .accepted, []),
+        ("Samsat Terapung Pulau dan Pesisir", "umum", .accepted, []),
+        ("Perpustakaan Keliling Perahu Sungai", "umum", .accepted, []),
+        ("Pelayanan Perizinan Keliling", "umum", .accepted, []),
+        ("Tera Ulang Keliling Pasar Pedalaman", "umum", .accepted, []),
+        ("Klinik Informasi Kerja Aman ke Sabah", "umum", .accepted, []),
+        ("Rehabilitasi Rumah Tidak Layak Huni Gotong Royong", "umum", .accepted, []),
     ]
 
     static let lomba: [(String, String, ProposalStatus)] = [

@@ -153,6 +153,7 @@ enum DemoProvince {
                 try await walk(innovation, to: entry.status, isPublic: entry.isPublic, author: author, admin: admin, store: store)
             }
             try await DemoCompetitions.load(on: tx, admin: admin, agencyOperator: users[.operator]!, now: now)
+            try await DemoEvaluation.load(on: tx, admin: admin, evaluatorHash: hashes["evaluator@lumbung.example"]!, now: now)
             try await tx.audit(admin, "demo.load", "system", nil, "\(file.agencies.count) agencies, \(file.innovations.count) innovations")
             try await Setting(key: Setting.demoKey, value: "true").create(on: tx)
         }
