@@ -174,6 +174,17 @@ import Testing
         #expect(try JSONDecoder().decode(EditionDefinition.self, from: data) == EditionSeeds.kipp2020.definition)
     }
 
+    @Test func editionsSavedBeforeBlindScoringExistedScoreBlindAndKeepTheirRules() throws {
+        var stored = try JSONSerialization.jsonObject(with: JSONEncoder().encode(EditionSeeds.kipp2023.definition)) as! [String: Any]
+        stored.removeValue(forKey: "blindScoring")
+        let old = try JSONDecoder().decode(EditionDefinition.self, from: JSONSerialization.data(withJSONObject: stored))
+        #expect(old.blindScoring)
+        #expect(old == EditionSeeds.kipp2023.definition)
+        var open = EditionSeeds.kipp2023.definition
+        open.blindScoring = false
+        #expect(try JSONDecoder().decode(EditionDefinition.self, from: JSONEncoder().encode(open)).blindScoring == false)
+    }
+
     @Test func registrationTimesAreWITA() {
         let close = WITATime.instant(CalendarDate(year: 2023, month: 5, day: 7)!, hour: 0, minute: 59)
         // 23.59 WIB on 6 May is 16.59 UTC.

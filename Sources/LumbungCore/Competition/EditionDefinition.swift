@@ -177,9 +177,7 @@ public struct EditionDefinition: Codable, Equatable, Sendable {
     public var source: String
     /// Whether evaluators score without the agency, innovator and innovation names. Editions
     /// saved before the setting existed have none, and score blind.
-    public var blindScoring: Bool?
-
-    public var isBlindScoring: Bool { blindScoring ?? true }
+    public var blindScoring: Bool = true
 
     public init(groups: [EntryGroup], categories: [CompetitionCategory], baseSections: [ProposalSection],
                 documents: [RequiredDocument] = [], requiresVideo: Bool = true, requiresSDGs: Bool = true,
@@ -196,6 +194,22 @@ public struct EditionDefinition: Codable, Equatable, Sendable {
         self.stages = stages
         self.awardTiers = awardTiers
         self.source = source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        groups = try values.decode([EntryGroup].self, forKey: .groups)
+        categories = try values.decode([CompetitionCategory].self, forKey: .categories)
+        baseSections = try values.decode([ProposalSection].self, forKey: .baseSections)
+        documents = try values.decode([RequiredDocument].self, forKey: .documents)
+        requiresVideo = try values.decode(Bool.self, forKey: .requiresVideo)
+        requiresSDGs = try values.decode(Bool.self, forKey: .requiresSDGs)
+        quotaScope = try values.decode(QuotaScope.self, forKey: .quotaScope)
+        criteria = try values.decode([Criterion].self, forKey: .criteria)
+        stages = try values.decode([SelectionStage].self, forKey: .stages)
+        awardTiers = try values.decode([AwardTier].self, forKey: .awardTiers)
+        source = try values.decode(String.self, forKey: .source)
+        blindScoring = try values.decodeIfPresent(Bool.self, forKey: .blindScoring) ?? true
     }
 
     public func group(_ key: String) -> EntryGroup? { groups.first { $0.key == key } }

@@ -43,7 +43,7 @@ struct EditionForm: Encodable {
         quotaScope = definition.quotaScope.rawValue
         requiresVideo = definition.requiresVideo
         requiresSDGs = definition.requiresSDGs
-        blindScoring = definition.isBlindScoring
+        blindScoring = definition.blindScoring
         source = definition.source
         groups = definition.groups.map { group in
             var row = ["key": group.key, "name": group.name, "age": String(group.minimumAgeYears), "quota": group.quota.map(String.init) ?? "",

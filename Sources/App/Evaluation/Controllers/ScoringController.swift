@@ -42,7 +42,7 @@ struct ScoringController {
             let definition = stage.competition.definition
             let items = list.map { assessment -> QueueItem in
                 let entry = entryByPair["\(assessment.$stage.id)-\(assessment.$proposal.id)"]
-                return QueueItem(id: assessment.id!, label: Self.label(assessment.proposal, entry: entry, blind: definition.isBlindScoring),
+                return QueueItem(id: assessment.id!, label: Self.label(assessment.proposal, entry: entry, blind: definition.blindScoring),
                                  category: definition.category(assessment.proposal.categoryKey)?.name ?? assessment.proposal.categoryKey,
                                  status: assessment.status.rawValue, statusLabel: labels.t("assessmentStatus.\(assessment.status.rawValue)"))
             }
@@ -128,7 +128,7 @@ struct ScoringController {
         guard let entry = workspace.entry(proposalID: assessment.$proposal.id) else { throw Abort(.notFound) }
         let proposal = entry.proposal
         let definition = workspace.definition
-        let blind = definition.isBlindScoring
+        let blind = definition.blindScoring
         let isEvaluator = assessment.$evaluator.id == user.id
         let stageScoring = workspace.status == .scoring
         let conflict = workspace.conflict(proposalID: proposal.id!, userID: assessment.$evaluator.id)

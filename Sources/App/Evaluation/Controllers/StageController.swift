@@ -107,7 +107,7 @@ struct StageController {
             stageName: workspace.stageDefinition.name, path: workspace.path, status: workspace.status.rawValue,
             statusLabel: labels.t("stagePhase.\(workspace.status.rawValue)"), isSetUp: stage != nil, canManage: user.role == .admin,
             inSetup: workspace.status == .setup, isScoring: workspace.status == .scoring, isClosed: workspace.status == .closed,
-            isAnnounced: workspace.status == .announced, blind: definition.isBlindScoring,
+            isAnnounced: workspace.status == .announced, blind: definition.blindScoring,
             rules: form ?? StageRulesForm(rules, awardTier: stage?.awardTierKey ?? ""),
             rulesSummary: Self.summary(rules, labels, tier: definition.tier(stage?.awardTierKey ?? "")?.name),
             problems: problems,
