@@ -116,6 +116,27 @@ extension AppTests {
             }
         }
 
+        /// This year's Lomba waits for its dewan juri: set up, not yet assigned, and coverable.
+        @Test func leavesTheLombaJuryReadyToAssign() async throws {
+            try await withApp { app in
+                try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
+                let lomba = try #require(try await Competition.query(on: app.db).filter(\.$organiser == .provincialContest)
+                    .filter(\.$copiedFromID != nil).first())
+                let workspace = try await StageWorkspace.load(competition: lomba, stageDefinition: lomba.definition.stage("penilaian-juri")!, on: app.db)
+                #expect(workspace.status == .setup)
+                #expect(workspace.entries.count == 5 && workspace.panel.count == 2 && workspace.assessments.isEmpty)
+                guard case .assigned(let assignment) = AssignmentSolver.solve(workspace.assignmentProblem(seed: 1)) else {
+                    Issue.record("the demonstration jury cannot cover the Lomba")
+                    return
+                }
+                #expect(assignment.pairs.count == 10)
+                var biro = Browser(app)
+                try await biro.login("admin@lumbung.example", password: "lumbung-admin")
+                let page = try await biro.get(workspace.path + "/assignment")
+                #expect(page.status == .ok)
+            }
+        }
+
         @Test func refusesADatabaseThatHoldsData() async throws {
             try await withApp { app in
                 _ = try await Fixture.make(app)

@@ -34,6 +34,12 @@ enum DemoCompetitions {
     static let lomba: [(String, String, ProposalStatus)] = [
         ("Portal Satu Data Kalimantan Utara", "perangkat-daerah", .draft),
         ("Bank Sampah Terapung Kampung Pesisir", "perangkat-daerah", .submitted),
+        // Accepted by the Biro and waiting for the dewan juri (`DemoEvaluation.loadLombaJury`).
+        ("Sistem Informasi Antrean dan Permohonan Adminduk Daring", "perangkat-daerah", .accepted),
+        ("Sistem Pemutakhiran Data Penduduk Pelintas Batas", "perangkat-daerah", .accepted),
+        ("Antrean Daring Poliklinik", "perangkat-daerah", .accepted),
+        ("Samsat Drive Thru Tarakan", "perangkat-daerah", .accepted),
+        ("Sistem Peringatan Dini Banjir Sungai", "perangkat-daerah", .accepted),
     ]
 
     static func load(on db: any Database, admin: User, agencyOperator: User, now: Date) async throws {

@@ -75,16 +75,7 @@ enum DemoEvaluation {
                 user = User(email: evaluator.email, name: evaluator.name, passwordHash: evaluatorHash, role: .evaluator, agencyID: nil)
                 try await user.create(on: db)
             }
-            let member = PanelMember()
-            member.$stage.id = try stage.requireID()
-            member.$user.id = try user.requireID()
-            member.team = .timEvaluasi
-            member.affiliationKind = evaluator.kind
-            member.affiliation = evaluator.affiliation
-            member.$agency.id = evaluator.agencyCode.flatMap { agencies[$0]?.id }
-            member.expertise = evaluator.expertise
-            member.isActive = true
-            try await member.create(on: db)
+            try await seat(evaluator, user: user, on: stage, agencyID: evaluator.agencyCode.flatMap { agencies[$0]?.id }, db: db)
         }
 
         workspace = try await StageWorkspace.load(competition: kipp, stageDefinition: stageDefinition, on: db)
@@ -124,6 +115,40 @@ enum DemoEvaluation {
         }
         workspace = try await StageWorkspace.load(competition: kipp, stageDefinition: stageDefinition, on: db)
         try await actions.close(workspace, stage: stage)
+        try await loadLombaJury(on: db, admin: admin, now: now)
+    }
+
+    /// This year's Lomba: five accepted proposals, two of them from Disdukcapil, and a dewan
+    /// juri of two set up with its rules (top 3, at most one per agency) but not yet assigned,
+    /// so the Biro can run the whole judging from the first step.
+    static func loadLombaJury(on db: any Database, admin: User, now: Date) async throws {
+        guard let lomba = try await Competition.query(on: db).filter(\.$organiser == .provincialContest)
+            .filter(\.$copiedFromID != nil).first(), let stageDefinition = lomba.definition.stage("penilaian-juri") else {
+            throw DemoProvince.LoadError.badData("the open Lomba has no jury stage")
+        }
+        let workspace = try await StageWorkspace.load(competition: lomba, stageDefinition: stageDefinition, on: db)
+        let stage = try await StageActions(db: db, user: admin, now: now).prepare(workspace)
+        stage.rules = StageRules(evaluatorsPerProposal: 2, basis: .rawMean, selection: .top(3),
+                                 quotas: [QuotaAttribute(key: "instansi", defaultCap: 1)], lotterySeed: "lomba-\(lomba.year)-juri")
+        try await stage.save(on: db)
+        let jury = try await User.query(on: db).filter(\.$email ~~ ["evaluator@lumbung.example", "penilai1@lumbung.example"]).all()
+        for user in jury {
+            guard let evaluator = panel.first(where: { $0.email == user.email }) else { continue }
+            try await seat(evaluator, user: user, on: stage, agencyID: nil, db: db)
+        }
+    }
+
+    static func seat(_ evaluator: Evaluator, user: User, on stage: EvaluationStage, agencyID: Int?, db: any Database) async throws {
+        let member = PanelMember()
+        member.$stage.id = try stage.requireID()
+        member.$user.id = try user.requireID()
+        member.team = .timEvaluasi
+        member.affiliationKind = evaluator.kind
+        member.affiliation = evaluator.affiliation
+        member.$agency.id = agencyID
+        member.expertise = evaluator.expertise
+        member.isActive = true
+        try await member.create(on: db)
     }
 
     static func comment(for scores: CriterionScores, criteria: [Criterion]) -> String {
