@@ -60,11 +60,17 @@ extension AppTests {
                 let proposal = setup.proposals.first { $0.id == target.$proposal.id }!
                 let innovation = try await Innovation.find(proposal.$innovation.id, on: app.db)!
                 #expect(!queue.body.string.contains(innovation.name))
+                // The proposal's own text names its agency and itself; a blind evaluator reads neither.
+                let owner = try #require(try await Agency.find(proposal.$agency.id, on: app.db))
+                let firstSection = try #require(setup.competition.definition.sections(for: proposal.groupKey).first)
+                proposal.sections[firstSection.key] = "\(owner.name) (\(owner.shortName)) menyusun \(innovation.name) sejak 2019."
+                try await proposal.save(on: app.db)
                 let form = try await evaluator.get("/assessments/\(target.id!)")
                 #expect(form.status == .ok)
                 #expect(form.body.string.contains("id=\"blind-note\""))
+                #expect(form.body.string.contains("[disamarkan] ([disamarkan]) menyusun [disamarkan] sejak 2019."))
                 #expect(!form.body.string.contains(innovation.name))
-                #expect(!form.body.string.contains("Dinas Kependudukan"))
+                #expect(!form.body.string.contains(owner.name) && !form.body.string.contains(owner.shortName))
 
                 // Someone else's assessment: neither seen nor scored.
                 let other = assessments.first { $0.$evaluator.id == evaluators[2].id }!

@@ -61,6 +61,13 @@ struct ScoringController {
         return proposal.innovation.name
     }
 
+    /// The names a blind evaluator must not read in the proposal's text.
+    static func identifyingNames(_ proposal: Proposal, on db: any Database) async throws -> [String] {
+        var agencies = [proposal.agency]
+        if let parentID = proposal.agency.parentID, let parent = try await Agency.find(parentID, on: db) { agencies.append(parent) }
+        return agencies.flatMap { [$0.name, $0.shortName, $0.code] } + [proposal.innovation.name, proposal.innovation.acronym]
+    }
+
     // MARK: One assessment
 
     struct CriterionRow: Encodable {
@@ -140,7 +147,10 @@ struct ScoringController {
                             + (criterion.scaleMin...criterion.scaleMax).map { Choice(value: String($0), label: String($0), selected: values[criterion.key] == String($0)) },
                          value: values[criterion.key] ?? "", comment: comments[criterion.key] ?? "", problem: problemByName[criterion.name])
         }
-        let sections = definition.sections(for: proposal.groupKey).map { Section(title: $0.title, text: proposal.sections[$0.key] ?? "") }
+        let hidden = blind && isEvaluator ? try await Self.identifyingNames(proposal, on: req.db) : []
+        let sections = definition.sections(for: proposal.groupKey).map {
+            Section(title: $0.title, text: BlindText.redact(proposal.sections[$0.key] ?? "", hiding: hidden))
+        }
         let scores = assessment.scores
         let complete = WeightedTotal.problems(scores, criteria: definition.criteria, complete: true).isEmpty
         let data = AssessmentData(
