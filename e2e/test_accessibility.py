@@ -49,7 +49,8 @@ def pages_for(role, driver, base_url):
         return public + ["/login"]
     common = ["/", "/account/password"] + public[:2]
     if role == "evaluator":
-        return common
+        assessment = first_link(driver, base_url, "/evaluations", "a[href^='/assessments/']")
+        return common + ["/evaluations"] + ([assessment] if assessment else [])
     registry = ["/innovations", "/agencies", f"/agencies/{agency}"]
     own = first_link(driver, base_url, "/innovations", "table a[href^='/innovations/']")
     if own:
@@ -58,17 +59,24 @@ def pages_for(role, driver, base_url):
     proposal = first_link(driver, base_url, "/competitions/1", "#proposals a[href^='/proposals/']")
     if proposal:
         competitions.append(proposal)
+    # The Biro's closed KIPP 2020 Tim Evaluasi and this year's Lomba jury in setup.
+    stage = "/competitions/1/stages/tim-evaluasi"
+    evaluation = [stage, stage + "/ranking", "/competitions/4/stages/penilaian-juri"]
+    explained = first_link(driver, base_url, stage + "/ranking", "#ranking a")
+    if explained:
+        evaluation.append(explained)
     if role == "viewer":
-        return common + registry + competitions + ["/review", "/audit", "/competitions/1/selection"]
+        return common + registry + competitions + evaluation + ["/review", "/audit", "/competitions/1/selection"]
     writer = ["/innovations/new"] + ([own + "/edit"] if own else [])
     if role == "operator":
         editable = first_link(driver, base_url, proposal or "/competitions/1", "#edit-proposal") if proposal else None
-        return common + registry + writer + competitions + ([editable] if editable else [])
+        return common + registry + writer + competitions + ([editable] if editable else []) + [stage + "/objections"]
     user = first_link(driver, base_url, "/users", "a[href$='/edit']")
     return common + registry + writer + competitions + [
         "/review", "/audit", "/agencies/new", f"/agencies/{agency}/edit", "/users", "/users/new", "/import",
         "/competitions/new", "/competitions/1/edit", "/competitions/1/review", "/competitions/1/selection",
-        "/competitions/1/outcomes"] + ([user] if user else []) + ([proposal + "/print"] if proposal else [])
+        "/competitions/1/outcomes"] + evaluation + [stage + "/assignment", stage + "/objections",
+        "/competitions/4/stages/penilaian-juri/assignment"] + ([user] if user else []) + ([proposal + "/print"] if proposal else [])
 
 
 @pytest.mark.parametrize("role", ["anonymous", "admin", "operator", "evaluator", "viewer"])

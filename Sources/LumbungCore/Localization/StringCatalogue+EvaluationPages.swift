@@ -110,6 +110,7 @@ extension StringCatalogue {
         "stageForm.basisHint": Pair("Nilai ternormalisasi hanya berlaku bila dipilih sebelum penilaian dibuka, setiap penilai menilai minimal 5 usulan, dan penugasan tersambung; selain itu hanya pembanding.",
                                     "A normalised score applies only when chosen before scoring opens, every evaluator scores at least 5 proposals and the assignment is connected; otherwise it is advisory."),
         "stageForm.selection": Pair("Siapa yang lolos", "Who goes on"),
+        "stageForm.selectionKind": Pair("Cara memilih", "How to choose"),
         "stageForm.top": Pair("N terbaik", "The best N"),
         "stageForm.cutoff": Pair("Nilai minimal", "A passing score"),
         "stageForm.field.top": Pair("Jumlah yang lolos", "Number to shortlist"),
