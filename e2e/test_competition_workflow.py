@@ -113,7 +113,10 @@ def test_a_proposal_from_draft_to_top_99(driver, base_url):
             if not pending:
                 break
             pending[0].find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(document)
+            # The page before had a success message too: wait for the new page first.
+            driver.execute_script("window.lumbungOldPage = true")
             pending[0].find_element(By.CSS_SELECTOR, "button").click()
+            wait.until(lambda d: d.execute_script("return !window.lumbungOldPage && document.readyState === 'complete'"))
             wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash.success")))
     finally:
         os.unlink(document)

@@ -31,10 +31,13 @@ def logout(driver):
 
 
 def press(driver, button_id):
-    """Presses a button and waits for the page it leads to."""
-    button = driver.find_element(By.ID, button_id)
+    """Presses a button and waits until the page it leads to has loaded. The old page is marked
+    and the new one is known by not carrying the mark (sturdier than waiting for a stale element)."""
+    button = WebDriverWait(driver, 20).until(EC.element_to_be_clickable((By.ID, button_id)))
+    driver.execute_script("window.lumbungOldPage = true")
     button.click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(button))
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return !window.lumbungOldPage && document.readyState === 'complete'"))
 
 
 def phase(driver):
