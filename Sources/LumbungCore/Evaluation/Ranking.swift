@@ -5,7 +5,14 @@ import Foundation
 /// the lower ticket first. Anyone with the seed can redo it with `sha256sum`.
 public enum Lottery {
     public static func ticket(seed: String, label: String) -> String {
-        SHA256.hash(data: Data("\(seed):\(label)".utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data("\(seed):\(label)".utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 
