@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lumbung", targets: ["lumbung"]),
+        // For bench/evaluation, which measures the rules in process.
+        .library(name: "LumbungCore", targets: ["LumbungCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

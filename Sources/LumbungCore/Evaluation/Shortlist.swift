@@ -70,7 +70,10 @@ public struct Shortlist: Equatable, Sendable {
             selected += tied.map(\.id)
             cutoff = last
         }
-        let highest = attributes.count == 2 ? QuotaSelection.highestTotal(seats: min(n, ranked.count), candidates: ranked,
+        // With caps on one attribute only, rank order is already the highest total (a partition
+        // matroid); the comparison means something only when both attributes are capped.
+        let bothCapped = attributes.count == 2 && attributes.allSatisfy { !$0.caps.isEmpty || $0.defaultCap != nil }
+        let highest = bothCapped ? QuotaSelection.highestTotal(seats: min(n, ranked.count), candidates: ranked,
                                                                           attributes: attributes.map { QuotaAttribute(key: $0.key, caps: $0.caps, defaultCap: $0.defaultCap) }) : nil
         return Shortlist(selected: selected, skipped: skipped, cutoff: cutoff, problems: problems, seats: seats, highestTotal: highest)
     }
