@@ -62,77 +62,6 @@ public struct QuotaCandidate: Equatable, Sendable {
     func value(_ attribute: String) -> String { values[attribute] ?? "" }
 }
 
-/// Whether `seats` more proposals can be chosen from `candidates` within every remaining cap
-/// and floor of (at most) two attributes: a flow with lower bounds, as §4.2 draws it.
-struct QuotaFeasibility {
-    let attributes: [QuotaAttribute]
-
-    func canFill(_ seats: Int, from candidates: [QuotaCandidate], taken: [QuotaCandidate]) -> Bool {
-        completion(seats, from: candidates[...], taken: taken) != nil
-    }
-
-    /// One way to fill the seats: the ids chosen from `candidates`, or nil when there is none.
-    func completion(_ seats: Int, from candidates: ArraySlice<QuotaCandidate>, taken: [QuotaCandidate]) -> Set<Int64>? {
-        if seats == 0 { return floorsMet(taken) ? [] : nil }
-        guard candidates.count >= seats else { return nil }
-        let first = attributes.first ?? QuotaAttribute(key: "")
-        let second = attributes.count > 1 ? attributes[1] : QuotaAttribute(key: "")
-        func values(_ attribute: QuotaAttribute) -> [String] {
-            Array(Set(candidates.map { $0.value(attribute.key) } + taken.map { $0.value(attribute.key) }
-                      + attribute.floors.keys)).sorted()
-        }
-        let firstValues = values(first), secondValues = values(second)
-        func limits(_ attribute: QuotaAttribute, _ value: String) -> (lower: Int, upper: Int) {
-            let used = taken.filter { $0.value(attribute.key) == value }.count
-            let upper = attribute.cap(value).map { max(0, $0 - used) } ?? seats
-            return (max(0, attribute.floor(value) - used), min(upper, seats))
-        }
-        // Nodes: source, sink, first-attribute values, candidates, second-attribute values, then the super pair.
-        let source = 0, sink = 1
-        let firstBase = 2, candidateBase = firstBase + firstValues.count, secondBase = candidateBase + candidates.count
-        let superSource = secondBase + secondValues.count, superSink = superSource + 1
-        var network = FlowNetwork(nodes: superSink + 1)
-        var excess = [Int](repeating: 0, count: superSink + 1)
-        func arc(_ from: Int, _ to: Int, lower: Int, upper: Int) -> Bool {
-            guard upper >= lower else { return false }
-            if upper > lower { network.addArc(from: from, to: to, capacity: upper - lower) }
-            excess[to] += lower
-            excess[from] -= lower
-            return true
-        }
-        let firstIndex = Dictionary(uniqueKeysWithValues: firstValues.enumerated().map { ($1, $0) })
-        let secondIndex = Dictionary(uniqueKeysWithValues: secondValues.enumerated().map { ($1, $0) })
-        for (position, value) in firstValues.enumerated() {
-            let limit = limits(first, value)
-            guard arc(source, firstBase + position, lower: limit.lower, upper: limit.upper) else { return nil }
-        }
-        var chosen: [FlowNetwork.Arc] = []
-        chosen.reserveCapacity(candidates.count)
-        for (position, candidate) in candidates.enumerated() {
-            network.addArc(from: firstBase + firstIndex[candidate.value(first.key)]!, to: candidateBase + position, capacity: 1)
-            chosen.append(network.addArc(from: candidateBase + position, to: secondBase + secondIndex[candidate.value(second.key)]!, capacity: 1))
-        }
-        for (position, value) in secondValues.enumerated() {
-            let limit = limits(second, value)
-            guard arc(secondBase + position, sink, lower: limit.lower, upper: limit.upper) else { return nil }
-        }
-        guard arc(sink, source, lower: seats, upper: seats) else { return nil }
-        var required = 0
-        for node in 0..<superSource where excess[node] != 0 {
-            if excess[node] > 0 { network.addArc(from: superSource, to: node, capacity: excess[node]); required += excess[node] }
-            else { network.addArc(from: node, to: superSink, capacity: -excess[node]) }
-        }
-        guard network.maximiseFlow(from: superSource, to: superSink) == required else { return nil }
-        return Set(zip(candidates, chosen).filter { network.flow(on: $0.1) > 0 }.map(\.0.id))
-    }
-
-    private func floorsMet(_ taken: [QuotaCandidate]) -> Bool {
-        attributes.allSatisfy { attribute in
-            attribute.floors.allSatisfy { value, floor in taken.filter { $0.value(attribute.key) == value }.count >= floor }
-        }
-    }
-}
-
 /// The shortlist of a stage (§4.2): down the ranking, a proposal is taken unless its group is
 /// full or taking it would make the remaining quotas impossible to meet.
 public struct QuotaSelection: Equatable, Sendable {
@@ -168,7 +97,7 @@ public struct QuotaSelection: Equatable, Sendable {
             let allowed = counts.reduce(0) { $0 + min($1.value, attribute.cap($1.key) ?? $1.value) }
             if allowed < min(seats, candidates.count) { problems.append(.capsTooTight(attribute: attribute.key, allowed: allowed, seats: seats)) }
         }
-        if problems.isEmpty && !QuotaFeasibility(attributes: attributes).canFill(min(seats, candidates.count), from: candidates, taken: []) {
+        if problems.isEmpty && !QuotaFeasibility.canFill(min(seats, candidates.count), from: candidates, taken: [], attributes: attributes) {
             problems.append(.combinationInfeasible(seats: seats))
         }
         return problems
@@ -186,15 +115,15 @@ public struct QuotaSelection: Equatable, Sendable {
     }
 
     private static func select(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute], lookAhead: Bool) -> QuotaSelection {
-        let feasibility = QuotaFeasibility(attributes: attributes)
         let needsLookAhead = lookAhead && (attributes.count > 1 || attributes.contains { !$0.floors.isEmpty })
-        var taken: [QuotaCandidate] = []
+        let feasibility = needsLookAhead ? QuotaFeasibility(attributes: attributes, candidates: candidates) : nil
+        var taken: [Int] = []
         var skipped: [(Int64, Skip)] = []
         var counts: [String: [String: Int]] = [:]
         // A way to fill the remaining seats from the proposals not yet looked at. A proposal in
         // it can be taken without a new check (the rest of it still fills the seats after it), so
         // the flow is solved again only for proposals outside it: the same choices, far fewer flows.
-        var witness: Set<Int64>?
+        var witness: Set<Int>?
         for (position, candidate) in candidates.enumerated() where taken.count < seats {
             if let full = attributes.first(where: { attribute in
                 let value = candidate.value(attribute.key)
@@ -203,21 +132,20 @@ public struct QuotaSelection: Equatable, Sendable {
                 skipped.append((candidate.id, .groupFull(attribute: full.key, value: candidate.value(full.key))))
                 continue
             }
-            if needsLookAhead {
-                if witness?.contains(candidate.id) == true {
-                    witness?.remove(candidate.id)
-                } else if let found = feasibility.completion(seats - taken.count - 1, from: candidates[(position + 1)...],
-                                                              taken: taken + [candidate]) {
+            if let feasibility {
+                if witness?.contains(position) == true {
+                    witness?.remove(position)
+                } else if let found = feasibility.completion(seats - taken.count - 1, from: position + 1, taken: taken + [position]) {
                     witness = found
                 } else {
                     skipped.append((candidate.id, .wouldBreakQuotas))
                     continue
                 }
             }
-            taken.append(candidate)
+            taken.append(position)
             for attribute in attributes { counts[attribute.key, default: [:]][candidate.value(attribute.key), default: 0] += 1 }
         }
-        return QuotaSelection(selected: taken.map(\.id), skipped: skipped, seats: seats)
+        return QuotaSelection(selected: taken.map { candidates[$0].id }, skipped: skipped, seats: seats)
     }
 
     /// The selection with the highest total score within the caps (no floors), by minimum-cost

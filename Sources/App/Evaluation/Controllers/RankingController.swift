@@ -25,14 +25,15 @@ struct RankingController {
         case "zfit": order = { ($0.zFit ?? -1) > ($1.zFit ?? -1) }
         default: order = nil
         }
-        var rows = (order.map { result.proposals.sorted(by: $0) } ?? result.proposals).map { Self.row($0, workspace, labels, decided: decided) }
-        let flaggedCount = rows.filter(\.isFlagged).count
-        if filter == "flagged" { rows = rows.filter(\.isFlagged) }
-        if filter == "shortlist" { rows = rows.filter(\.shortlisted) }
-        let pages = max(1, (rows.count + Self.pageSize - 1) / Self.pageSize)
+        // Sorted and filtered on the results; only the page's rows are built.
+        var listed = order.map { result.proposals.sorted(by: $0) } ?? result.proposals
+        let flaggedCount = listed.filter { !$0.flags.isEmpty }.count
+        if filter == "flagged" { listed = listed.filter { !$0.flags.isEmpty } }
+        if filter == "shortlist" { listed = listed.filter { decided.contains(Int($0.id)) } }
+        let pages = max(1, (listed.count + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
-        let total = rows.count
-        rows = Array(rows.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
+        let total = listed.count
+        let rows = listed.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize).map { Self.row($0, workspace, labels, decided: decided) }
         func href(sort: String, page: Int) -> String {
             var query = ["sort=\(sort)"]
             if !filter.isEmpty { query.append("filter=\(filter)") }

@@ -16,6 +16,24 @@ struct StageWorkspace {
     let assessments: [Assessment]
     let conflicts: [EvaluatorConflict]
     let tree: AgencyLineage
+    /// The same entries and members by proposal and by account: pages look up thousands.
+    private let entryByProposal: [Int: StageEntry]
+    private let memberByUser: [Int: PanelMember]
+
+    init(competition: Competition, definition: EditionDefinition, stageDefinition: SelectionStage, stage: EvaluationStage?,
+         entries: [StageEntry], panel: [PanelMember], assessments: [Assessment], conflicts: [EvaluatorConflict], tree: AgencyLineage) {
+        self.competition = competition
+        self.definition = definition
+        self.stageDefinition = stageDefinition
+        self.stage = stage
+        self.entries = entries
+        self.panel = panel
+        self.assessments = assessments
+        self.conflicts = conflicts
+        self.tree = tree
+        entryByProposal = Dictionary(entries.map { ($0.$proposal.id, $0) }, uniquingKeysWith: { first, _ in first })
+        memberByUser = Dictionary(panel.map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     var competitionID: Int { competition.id! }
     var rules: StageRules { stage?.rules ?? StageWorkspace.defaultRules(competition, stageDefinition) }
@@ -39,14 +57,15 @@ struct StageWorkspace {
         let stage = try await EvaluationStage.query(on: db).filter(\.$competition.$id == competition.requireID())
             .filter(\.$stageKey == stageDefinition.key).first()
         var entries: [StageEntry] = [], panel: [PanelMember] = [], assessments: [Assessment] = [], conflicts: [EvaluatorConflict] = []
+        let agencies = try await Agency.query(on: db).all()
         if let stageID = stage?.id {
-            entries = try await StageEntry.query(on: db).filter(\.$stage.$id == stageID)
-                .with(\.$proposal) { $0.with(\.$innovation).with(\.$agency) }.sort(\.$id).all()
+            entries = try await StageRows.entries(stageID: stageID, agencies: Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0) }), on: db)
+            let innovations = try await StageRows.innovations(ids: entries.map { $0.proposal.$innovation.id }, on: db)
+            for entry in entries { entry.proposal.$innovation.value = innovations[entry.proposal.$innovation.id] }
             panel = try await PanelMember.query(on: db).filter(\.$stage.$id == stageID).with(\.$user).sort(\.$id).all()
-            assessments = try await Assessment.query(on: db).filter(\.$stage.$id == stageID).sort(\.$id).all()
+            assessments = try await StageRows.assessments(stageID: stageID, on: db)
             conflicts = try await EvaluatorConflict.query(on: db).filter(\.$stage.$id == stageID).sort(\.$id).all()
         }
-        let agencies = try await Agency.query(on: db).all()
         let parents = Dictionary(uniqueKeysWithValues: agencies.compactMap { agency in agency.parentID.map { (agency.id!, $0) } })
         return StageWorkspace(competition: competition, definition: competition.definition, stageDefinition: stageDefinition, stage: stage,
                               entries: entries, panel: panel, assessments: assessments, conflicts: conflicts, tree: AgencyLineage(parents: parents))
@@ -71,8 +90,8 @@ struct StageWorkspace {
         if let stored = conflicts.first(where: { $0.$proposal.id == proposalID && $0.$user.id == userID }) {
             return LocalizedMessage(stored.source == .declared ? "assessment.conflictDeclared" : "assessment.conflictEntered", stored.reason)
         }
-        if let member = panel.first(where: { $0.$user.id == userID }), let agencyID = member.$agency.id,
-           let entry = entries.first(where: { $0.$proposal.id == proposalID }), tree.areRelated(agencyID, entry.proposal.$agency.id) {
+        if let member = member(userID: userID), let agencyID = member.$agency.id,
+           let entry = entry(proposalID: proposalID), tree.areRelated(agencyID, entry.proposal.$agency.id) {
             return LocalizedMessage("assessment.conflictAgency", entry.proposal.agency.displayName)
         }
         return nil
@@ -114,8 +133,8 @@ struct StageWorkspace {
         return Set(entries.filter { $0.decision == .shortlisted }.map { $0.$proposal.id })
     }
 
-    func entry(proposalID: Int) -> StageEntry? { entries.first { $0.$proposal.id == proposalID } }
-    func member(userID: Int) -> PanelMember? { panel.first { $0.$user.id == userID } }
+    func entry(proposalID: Int) -> StageEntry? { entryByProposal[proposalID] }
+    func member(userID: Int) -> PanelMember? { memberByUser[userID] }
 
     /// The scored stage before this one in the edition, whose shortlist this one starts from.
     var previousStage: SelectionStage? {
