@@ -18,7 +18,6 @@ import Testing
 
     /// The rule of §4.2 written plainly.
     static func plain(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute]) -> [Int64] {
-        let feasibility = QuotaFeasibility(attributes: attributes)
         var taken: [QuotaCandidate] = []
         for (position, candidate) in candidates.enumerated() where taken.count < seats {
             let full = attributes.contains { attribute in
@@ -26,7 +25,8 @@ import Testing
                 return attribute.cap(value).map { cap in taken.filter { $0.value(attribute.key) == value }.count >= cap } ?? false
             }
             if full { continue }
-            if feasibility.canFill(seats - taken.count - 1, from: Array(candidates[(position + 1)...]), taken: taken + [candidate]) {
+            if QuotaFeasibility.canFill(seats - taken.count - 1, from: Array(candidates[(position + 1)...]), taken: taken + [candidate],
+                                        attributes: attributes) {
                 taken.append(candidate)
             }
         }
