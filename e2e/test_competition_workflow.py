@@ -4,29 +4,17 @@ with a comment; the operator resubmits; the Biro accepts and selects it, hands i
 and records it as Top 99."""
 import datetime
 import os
-import tempfile
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from browser import login, logout, pdf_file, press_and_wait
+
 ADMIN = ("admin@lumbung.example", "lumbung-admin")
 OPERATOR = ("operator@lumbung.example", "lumbung-operator")
 INNOVATION = "Kartu Identitas Anak Masuk Sekolah"
-
-
-def login(driver, base_url, account):
-    driver.get(base_url + "/login")
-    driver.find_element(By.ID, "email").send_keys(account[0])
-    driver.find_element(By.ID, "password").send_keys(account[1])
-    driver.find_element(By.ID, "login-button").click()
-    WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "logout-button")))
-
-
-def logout(driver):
-    driver.find_element(By.ID, "logout-button").click()
-    WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "login-form")))
 
 
 def click(driver, form_id):
@@ -39,14 +27,6 @@ def click(driver, form_id):
 def status(driver):
     wait = WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException])
     return wait.until(lambda d: d.find_element(By.ID, "proposal-status").get_attribute("data-status"))
-
-
-def pdf_file():
-    content = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    handle, path = tempfile.mkstemp(suffix=".pdf", prefix="sk-penetapan-")
-    os.write(handle, content)
-    os.close(handle)
-    return path
 
 
 def test_a_proposal_from_draft_to_top_99(driver, base_url):
@@ -105,7 +85,7 @@ def test_a_proposal_from_draft_to_top_99(driver, base_url):
     assert status(driver) == "draft"
 
     # The documents, the SK among them, as PDFs.
-    document = pdf_file()
+    document = pdf_file("sk-penetapan-")
     try:
         while True:
             pending = [form for form in driver.find_elements(By.CSS_SELECTOR, "#documents form.upload")
@@ -114,9 +94,7 @@ def test_a_proposal_from_draft_to_top_99(driver, base_url):
                 break
             pending[0].find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(document)
             # The page before had a success message too: wait for the new page first.
-            driver.execute_script("window.lumbungOldPage = true")
-            pending[0].find_element(By.CSS_SELECTOR, "button").click()
-            wait.until(lambda d: d.execute_script("return !window.lumbungOldPage && document.readyState === 'complete'"))
+            press_and_wait(driver, pending[0].find_element(By.CSS_SELECTOR, "button"))
             wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash.success")))
     finally:
         os.unlink(document)

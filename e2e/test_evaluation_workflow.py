@@ -4,11 +4,12 @@ the ranking, where the one-per-agency quota passes over Disdukcapil's second pro
 Biro announces; Disdukcapil's operator files an objection with a document; the Biro answers it."""
 import os
 import re
-import tempfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from browser import login, logout, pdf_file, press_and_wait
 
 ADMIN = ("admin@lumbung.example", "lumbung-admin")
 OPERATOR = ("operator@lumbung.example", "lumbung-operator")
@@ -17,39 +18,12 @@ ENTRIES = ["Sistem Informasi Antrean dan Permohonan Adminduk Daring", "Sistem Pe
            "Antrean Daring Poliklinik", "Samsat Drive Thru Tarakan", "Sistem Peringatan Dini Banjir Sungai"]
 
 
-def login(driver, base_url, account):
-    driver.get(base_url + "/login")
-    driver.find_element(By.ID, "email").send_keys(account[0])
-    driver.find_element(By.ID, "password").send_keys(account[1])
-    driver.find_element(By.ID, "login-button").click()
-    WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "logout-button")))
-
-
-def logout(driver):
-    driver.find_element(By.ID, "logout-button").click()
-    WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "login-form")))
-
-
 def press(driver, button_id):
-    """Presses a button and waits until the page it leads to has loaded. The old page is marked
-    and the new one is known by not carrying the mark (sturdier than waiting for a stale element)."""
-    button = WebDriverWait(driver, 20).until(EC.element_to_be_clickable((By.ID, button_id)))
-    driver.execute_script("window.lumbungOldPage = true")
-    button.click()
-    WebDriverWait(driver, 20).until(
-        lambda d: d.execute_script("return !window.lumbungOldPage && document.readyState === 'complete'"))
+    press_and_wait(driver, WebDriverWait(driver, 20).until(EC.element_to_be_clickable((By.ID, button_id))))
 
 
 def phase(driver):
     return driver.find_element(By.ID, "stage-phase").text
-
-
-def pdf_file():
-    content = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    handle, path = tempfile.mkstemp(suffix=".pdf", prefix="sanggahan-")
-    os.write(handle, content)
-    os.close(handle)
-    return path
 
 
 def open_stage(driver, base_url):
@@ -139,7 +113,7 @@ def test_the_lomba_from_assignment_to_an_answered_objection(driver, base_url):
     Select(driver.find_element(By.ID, "objection-proposal")).select_by_visible_text(ENTRIES[1])
     driver.find_element(By.ID, "objection-reason").send_keys(
         "Kuota satu usulan per perangkat daerah tidak tercantum dalam petunjuk teknis lomba.")
-    path = pdf_file()
+    path = pdf_file("sanggahan-")
     try:
         driver.find_element(By.ID, "objection-file").send_keys(path)
         press(driver, "file-objection")

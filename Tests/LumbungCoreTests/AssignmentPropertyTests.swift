@@ -133,7 +133,7 @@ import Testing
 }
 
 /// A small seeded generator for building instances inside a property.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(_ seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -5,17 +5,6 @@ import Testing
 /// proposals outside it. It must choose exactly what the plain rule chooses: check every
 /// proposal, in rank order, against a fresh flow.
 @Suite struct QuotaLookAheadPropertyTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The rule of §4.2 written plainly.
     static func plain(seats: Int, candidates: [QuotaCandidate], attributes: [QuotaAttribute]) -> [Int64] {
         var taken: [QuotaCandidate] = []
@@ -34,7 +23,7 @@ import Testing
     }
 
     @Test func theWitnessChoosesWhatAFreshFlowForEveryProposalChooses() {
-        var random = Generator(state: 20261202)
+        var random = SplitMix(20261202)
         var withFloorsSkipping = 0
         for _ in 0..<300 {
             let count = Int.random(in: 5...40, using: &random)

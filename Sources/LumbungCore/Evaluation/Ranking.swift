@@ -4,8 +4,9 @@ import Foundation
 /// The published lottery of the last tie-break: SHA-256 of "seed:label" in lower-case hex,
 /// the lower ticket first. Anyone with the seed can redo it with `sha256sum`.
 public enum Lottery {
+    private static let digits = Array("0123456789abcdef".utf8)
+
     public static func ticket(seed: String, label: String) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in SHA256.hash(data: Data("\(seed):\(label)".utf8)) {

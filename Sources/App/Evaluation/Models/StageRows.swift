@@ -9,9 +9,7 @@ import Vapor
 /// whole evaluation. The models come back marked as stored, so that saving one updates it.
 enum StageRows {
     static func assessments(stageID: Int, on db: any Database) async throws -> [Assessment] {
-        guard let sql = db as? any SQLDatabase else {
-            return try await Assessment.query(on: db).filter(\.$stage.$id == stageID).sort(\.$id).all()
-        }
+        let sql = db as! any SQLDatabase
         let rows = try await sql.select()
             .columns("id", "proposal_id", "evaluator_id", "status", "scores", "comments", "is_manual", "started_at", "submitted_at",
                      "reopen_count", "created_at", "updated_at")
@@ -41,10 +39,7 @@ enum StageRows {
     /// Of each innovation only what the stage's pages show and check: its name, acronym and agency.
     static func innovations(ids: [Int], on db: any Database) async throws -> [Int: Innovation] {
         guard !ids.isEmpty else { return [:] }
-        guard let sql = db as? any SQLDatabase else {
-            let found = try await Innovation.query(on: db).filter(\.$id ~~ ids).all()
-            return Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
-        }
+        let sql = db as! any SQLDatabase
         let rows = try await sql.select().columns("id", "name", "acronym", "agency_id").from(Innovation.schema)
             .where("id", .in, SQLBind.group(ids)).all()
         var result: [Int: Innovation] = [:]
@@ -63,10 +58,7 @@ enum StageRows {
 
     /// A stage's entries with their proposals, each proposal with its agency from `agencies`.
     static func entries(stageID: Int, agencies: [Int: Agency], on db: any Database) async throws -> [StageEntry] {
-        guard let sql = db as? any SQLDatabase else {
-            return try await StageEntry.query(on: db).filter(\.$stage.$id == stageID)
-                .with(\.$proposal) { $0.with(\.$agency) }.sort(\.$id).all()
-        }
+        let sql = db as! any SQLDatabase
         let rows = try await sql.select()
             .columns("id", "proposal_id", "decision", "rank", "official_score", "override_reason", "previous_score")
             .from(StageEntry.schema).where("stage_id", .equal, stageID).orderBy("id").all()
