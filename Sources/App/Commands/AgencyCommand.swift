@@ -14,7 +14,7 @@ struct AgencyCommand: AsyncCommand {
         var name: String?
         @Option(name: "short-name", help: "Short name")
         var shortName: String?
-        @Option(name: "kind", help: "secretariat | office | board | inspectorate | hospital | technicalUnit | healthCentre | school | regency | village | other")
+        @Option(name: "kind", help: "secretariat | office | board | inspectorate | hospital | technicalUnit | healthCentre | school | regency | district | village | other")
         var kind: String?
         @Option(name: "parent", help: "Code of the parent agency")
         var parent: String?

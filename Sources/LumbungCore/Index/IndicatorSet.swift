@@ -76,10 +76,13 @@ public struct IndicatorSet: Codable, Equatable, Sendable {
     public var classes: [IndexClass]
     /// Where the numbers come from, and how sure that is.
     public var source: String
+    /// An innovation older than this many years is scored only with a recorded development
+    /// (pengembangan); nil: no such rule.
+    public var developmentAfterYears: Int?
 
     public init(year: Int, name: String, regionIndicators: [IndexIndicator], innovationIndicators: [IndexIndicator], divisorFloor: Int,
                 countRule: InnovationCountRule, regionMaximum: Double, innovationMaximum: Double, maximumTotal: Double,
-                classes: [IndexClass], source: String) {
+                classes: [IndexClass], source: String, developmentAfterYears: Int? = nil) {
         self.year = year
         self.name = name
         self.regionIndicators = regionIndicators
@@ -91,6 +94,7 @@ public struct IndicatorSet: Codable, Equatable, Sendable {
         self.maximumTotal = maximumTotal
         self.classes = classes
         self.source = source
+        self.developmentAfterYears = developmentAfterYears
     }
 
     public func indicator(_ key: String) -> IndexIndicator? {

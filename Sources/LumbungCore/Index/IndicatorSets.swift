@@ -73,6 +73,7 @@ public enum IndicatorSets {
                 + "sekurang-kurangnya 5 dari 6 urusan wajib pelayanan dasar, total 250; predikat Sangat Inovatif 65,01–100, "
                 + "Inovatif 40,01–65, Kurang Inovatif 0,01–40. Lima indikator SID wajib (regulasi, SDM, kecepatan penciptaan, "
                 + "kemanfaatan, video); sepuluh indikator SPD wajib, yang mana tidak ditemukan. Bobot per indikator dipilih agar "
-                + "maksimum itu terpenuhi. Inovasi berusia lebih dari dua tahun dinilai hanya bila pengembangannya tercatat.")
+                + "maksimum itu terpenuhi. Inovasi berusia lebih dari dua tahun dinilai hanya bila pengembangannya tercatat.",
+            developmentAfterYears: 2)
     }
 }

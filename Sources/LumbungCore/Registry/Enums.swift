@@ -27,7 +27,11 @@ public enum ReviewStatus: String, CaseIterable, Codable, Sendable {
 /// The kind of an agency (OPD) or unit.
 public enum AgencyKind: String, CaseIterable, Codable, Sendable {
     case secretariat, office, board, inspectorate, hospital, technicalUnit, healthCentre, school,
-         regency, village, other
+         regency, district, village, other
+
+    /// Kabupaten/kota, kecamatan and desa/kelurahan: regions rather than the province's own
+    /// agencies (OPD). Coverage of OPD leaves them out; Desa Inovasi shows them.
+    public var isRegional: Bool { self == .regency || self == .district || self == .village }
 }
 
 public enum Role: String, CaseIterable, Codable, Sendable {

@@ -97,3 +97,10 @@ extension CalendarDate: Codable {
         try container.encode(description)
     }
 }
+
+extension CalendarDate {
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate.inWITA(WITATime.instant(self, hour: 12, minute: 0).addingTimeInterval(Double(days) * 86_400))
+    }
+}
