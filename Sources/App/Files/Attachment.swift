@@ -10,6 +10,7 @@ final class Attachment: Model, @unchecked Sendable {
 
     enum Owner: String, Codable, Sendable {
         case proposal
+        /// Evidence (bukti dukung) of an innovation.
         case innovation
         case objection
     }

@@ -61,6 +61,11 @@ struct AttachmentStore {
             .withoutData().sort(\.$id).all().map(Self.summary)
     }
 
+    /// Every file of an owner, current or replaced, without their bytes.
+    func all(_ owner: Attachment.Owner, _ ownerID: Int) async throws -> [Summary] {
+        try await Attachment.query(on: db).filter(\.$ownerKind == owner).filter(\.$ownerID == ownerID).withoutData().sort(\.$id).all().map(Self.summary)
+    }
+
     /// One file with its bytes, if it belongs to `owner`.
     func file(_ id: Int, owner: Attachment.Owner, ownerID: Int) async throws -> Attachment? {
         try await Attachment.query(on: db).filter(\.$id == id).filter(\.$ownerKind == owner).filter(\.$ownerID == ownerID).first()

@@ -19,7 +19,7 @@ public enum StringCatalogue {
     }
 
     /// Every feature's pairs, merged into the two tables once.
-    static let featureTexts: [[String: Pair]] = [accountTexts, securityTexts, competitionTexts, competitionPageTexts, evaluationTexts, evaluationPageTexts, indexTexts]
+    static let featureTexts: [[String: Pair]] = [accountTexts, securityTexts, competitionTexts, competitionPageTexts, evaluationTexts, evaluationPageTexts, indexTexts, indexPageTexts, inventoryTexts]
 
     static let indonesian: [String: String] = merged(baseIndonesian, \.id)
     static let english: [String: String] = merged(baseEnglish, \.en)

@@ -62,6 +62,9 @@ struct InnovationDetailView: Encodable {
     let proposals: [ProposalLink]
     let canRecordAwards: Bool
     let organisers: [Choice]
+    let evidence: [EvidenceController.Row]
+    let canAddEvidence: Bool
+    let evidenceTypes: [Choice]
 
     struct ProposalLink: Encodable {
         let href: String
@@ -149,7 +152,10 @@ struct InnovationDetailView: Encodable {
                 ProposalLink(href: "/proposals/\($0.id!)", label: "\($0.competition.name) — \(labels.t("proposalStatus.\($0.status.rawValue)"))")
             },
             canRecordAwards: try req.user.role == .admin,
-            organisers: Organiser.allCases.map { Choice(value: $0.rawValue, label: labels.t("organiser.\($0.rawValue)"), selected: $0 == .nationalKIPP) })
+            organisers: Organiser.allCases.map { Choice(value: $0.rawValue, label: labels.t("organiser.\($0.rawValue)"), selected: $0 == .nationalKIPP) },
+            evidence: try await EvidenceController.rows(for: innovation, req: req),
+            canAddEvidence: try EvidenceController.mayChange(innovation, req: req),
+            evidenceTypes: EvidenceType.allCases.map { Choice(value: $0.rawValue, label: labels.t("evidenceType.\($0.rawValue)"), selected: false) })
     }
 }
 

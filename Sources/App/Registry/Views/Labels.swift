@@ -52,6 +52,12 @@ struct Labels {
 }
 
 /// A choice in a select or a group of checkboxes.
+/// A label and its value as a page shows it: a count, a figure, a line of a breakdown.
+struct LabelledValue: Encodable {
+    let label: String
+    let value: String
+}
+
 struct Choice: Encodable {
     let value: String
     let label: String

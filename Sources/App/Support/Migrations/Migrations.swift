@@ -17,5 +17,6 @@ extension Application {
         migrations.add(M010CreateCompetitions())
         migrations.add(M011SeedEditions())
         migrations.add(M012CreateEvaluation())
+        migrations.add(M013CreateInventoryAndIndex())
     }
 }

@@ -1,0 +1,80 @@
+import Fluent
+import LumbungCore
+
+/// Evidence, inventory rounds and the Indeks Inovasi Daerah with its seeded forms.
+struct M013CreateInventoryAndIndex: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Evidence.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("created_at", .datetime)
+            .field("innovation_id", .int, .required, .references(Innovation.schema, .id))
+            .field("attachment_id", .int, .required, .references(Attachment.schema, .id))
+            .field("type", .string, .required)
+            .field("issuer", .string, .required)
+            .field("issued_on", .string, .required)
+            .field("description", .string, .required)
+            .field("file_name", .string, .required)
+            .field("created_by_name", .string, .required)
+            .field("is_active", .bool, .required)
+            .create()
+        try await database.schema(InventoryRound.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("created_at", .datetime)
+            .field("name", .string, .required)
+            .field("deadline", .string, .required)
+            .field("closed_on", .string)
+            .field("snapshot", .string)
+            .field("created_by_name", .string, .required)
+            .unique(on: "name")
+            .create()
+        try await database.schema(InventoryRoundAgency.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("round_id", .int, .required, .references(InventoryRound.schema, .id))
+            .field("agency_id", .int, .required, .references(Agency.schema, .id))
+            .field("confirmed_at", .datetime)
+            .field("confirmed_by_name", .string)
+            .unique(on: "round_id", "agency_id")
+            .create()
+        try await database.schema(InventoryCheck.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("updated_at", .datetime)
+            .field("round_id", .int, .required, .references(InventoryRound.schema, .id))
+            .field("innovation_id", .int, .required, .references(Innovation.schema, .id))
+            .field("agency_id", .int, .required)
+            .field("answer", .string, .required)
+            .field("discontinued_on", .string)
+            .field("reason", .string, .required)
+            .field("answered_by_name", .string, .required)
+            .unique(on: "round_id", "innovation_id")
+            .create()
+        try await database.schema(IndicatorSetRecord.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("updated_at", .datetime)
+            .field("year", .int, .required)
+            .field("definition", .string, .required)
+            .unique(on: "year")
+            .create()
+        try await database.schema(IndexAnswer.schema)
+            .field(.id, .int, .identifier(auto: true))
+            .field("updated_at", .datetime)
+            .field("year", .int, .required)
+            .field("innovation_id", .int, .references(Innovation.schema, .id))
+            .field("indicator_key", .string, .required)
+            .field("level", .int, .required)
+            .field("evidence_id", .int, .references(Evidence.schema, .id))
+            .field("validation", .string, .required)
+            .field("comment", .string, .required)
+            .field("answered_by_name", .string, .required)
+            .field("validated_by_name", .string)
+            .unique(on: "year", "innovation_id", "indicator_key")
+            .create()
+        for set in IndicatorSets.all { try await IndicatorSetRecord(set).create(on: database) }
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [IndexAnswer.schema, IndicatorSetRecord.schema, InventoryCheck.schema, InventoryRoundAgency.schema,
+                       InventoryRound.schema, Evidence.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}
