@@ -71,7 +71,7 @@ extension AppTests {
             }
         }
 
-        static let table = registryTable.merging(evaluationTable) { a, _ in a }
+        static let table = registryTable.merging(evaluationTable) { a, _ in a }.merging(inventoryTable) { a, _ in a }
 
         static let registryTable: [String: (Set<String>, Recipe)] = [
             "GET /login": (everyone, { _ in Call(path: "/login") }),

@@ -68,8 +68,8 @@ struct DashboardController {
         if registryScope == .everything {
             let agencies = try await Agency.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
             let counts = try await statistics.countsByAgency()
-            activeAgencies = agencies.count
-            without = agencies.filter { (counts[$0.id!] ?? 0) == 0 }.map { AgencyRow(id: $0.id!, name: $0.name) }
+            activeAgencies = agencies.filter { !$0.kind.isRegional }.count
+            without = agencies.filter { !$0.kind.isRegional && (counts[$0.id!] ?? 0) == 0 }.map { AgencyRow(id: $0.id!, name: $0.name) }
         }
         var needsAction: [AgencyRow] = []
         var agencyName: String?

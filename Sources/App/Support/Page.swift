@@ -67,12 +67,15 @@ extension Request {
         switch user.role {
         case .admin:
             items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/competitions", "nav.competitions"),
+                      ("/inventory", "nav.inventory"), ("/index", "nav.index"), ("/report", "nav.report"),
                       ("/agencies", "nav.agencies"), ("/users", "nav.users"), ("/import", "nav.transfer"), ("/audit", "nav.audit")]
         case .viewer:
             items += [("/innovations", "nav.innovations"), ("/review", "nav.review"), ("/competitions", "nav.competitions"),
+                      ("/inventory", "nav.inventory"), ("/index", "nav.index"), ("/report", "nav.report"),
                       ("/agencies", "nav.agencies"), ("/audit", "nav.audit")]
         case .operator:
-            items += [("/innovations", "nav.innovations"), ("/competitions", "nav.competitions"), ("/agencies", "nav.agencies")]
+            items += [("/innovations", "nav.innovations"), ("/competitions", "nav.competitions"), ("/inventory", "nav.inventory"),
+                      ("/index", "nav.index"), ("/agencies", "nav.agencies")]
         case .evaluator:
             items += [("/evaluations", "nav.evaluations")]
         }

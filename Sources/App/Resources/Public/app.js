@@ -38,4 +38,7 @@
     field.addEventListener("input", update);
     update();
   });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();
