@@ -11,33 +11,64 @@ extension AppTests {
             try await withApp { app in
                 try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
 
-                let innovations = try await Innovation.query(on: app.db).all()
+                let all = try await Innovation.query(on: app.db).with(\.$agency).all()
+                // The province's own agencies: 87 = 45 + 42, started 2017–2020; three villages of Nunukan since.
+                let innovations = all.filter { !$0.agency.kind.isRegional }
                 #expect(innovations.count == 87)
                 #expect(innovations.filter { $0.category == .publicService }.count == 45)
                 #expect(innovations.filter { $0.category == .governance }.count == 42)
                 #expect(Set(innovations.compactMap(\.startYear)).isSubset(of: 2017...2020))
+                #expect(all.filter { $0.agency.kind == .village }.count == 3)
                 let pelandukilat = try #require(innovations.first { $0.name.lowercased().contains("pelandukilat") })
                 #expect(try await Agency.find(pelandukilat.$agency.id, on: app.db)?.code == "DISDUKCAPIL")
 
                 let agencies = try await Agency.query(on: app.db).all()
-                #expect((30...40).contains(agencies.count))
-                let withInnovation = Set(innovations.map { $0.$agency.id })
-                #expect(agencies.filter { !withInnovation.contains($0.id!) }.count == 6)
+                #expect((40...50).contains(agencies.count))
+                let withInnovation = Set(all.map { $0.$agency.id })
+                #expect(agencies.filter { !$0.kind.isRegional && !withInnovation.contains($0.id!) }.count == 6)
                 #expect(try await Setting.isDemo(on: app.db))
 
                 // Every verified or submitted profile passes the same completeness check operators face.
-                for innovation in innovations where innovation.status != .draft {
+                for innovation in all where innovation.status != .draft {
                     #expect(SubmissionCheck.gaps(in: innovation.profile, today: app.clock.today).isEmpty, "\(innovation.name)")
                 }
 
                 var browser = Browser(app)
                 try await browser.login("admin@lumbung.example", password: "lumbung-admin")
                 let dashboard = try await browser.get("/").body.string
-                #expect(dashboard.contains("id=\"total-innovations\">87<"))
+                #expect(dashboard.contains("id=\"total-innovations\">90<"))
                 #expect(dashboard.contains("id=\"demo-notice\""))
                 try await browser.logout()
                 try await browser.login("operator@lumbung.example", password: "lumbung-operator")
                 #expect(try await browser.get("/innovations/\(pelandukilat.id!)").status == .ok)
+            }
+        }
+
+        /// The inventory of 2020 (87 = 45 + 42), this year's round with agencies late, the index of
+        /// 2023 just under "Sangat Inovatif" and the what-if that crosses it, and the villages.
+        @Test func tellsTheInventoryAndIndexStory() async throws {
+            try await withApp { app in
+                try await DemoProvince.load(on: app.db, now: app.clock.now()) { try await app.password.async.hash($0) }
+                var biro = Browser(app)
+                try await biro.login("admin@lumbung.example", password: "lumbung-admin")
+                let rounds = try await InventoryRound.query(on: app.db).sort(\.$deadline).all()
+                #expect(rounds.count == 2)
+                let closed = try await biro.get("/inventory/\(rounds[0].id!)").body.string
+                #expect(closed.contains("87 inovasi, terdiri atas 45 pelayanan publik dan 42 tata kelola pemerintahan daerah."))
+                let open = try await biro.get("/inventory/\(rounds[1].id!)").body.string
+                #expect(open.contains("data-state=\"confirmed\"") && open.contains("data-state=\"inProgress\"") && open.contains("terlambat"))
+
+                let year = try await biro.get("/index/2023").body.string
+                #expect(year.contains("id=\"index-value\">59,86<") && year.contains("id=\"index-class\">Inovatif<"))
+                let whatIf = try await biro.get("/index/2023/what-if?add=1&addLevel=3").body.string
+                #expect(whatIf.contains("id=\"after-index\">60,44<") && whatIf.contains("Predikat berubah dari Inovatif menjadi Sangat Inovatif."))
+                let gaps = try await biro.get("/index/2023/gaps").body.string
+                #expect(gaps.contains("Ditolak: Tautan video tidak dapat dibuka"))
+
+                let villages = try await biro.get("/coverage/villages").body.string
+                #expect(villages.contains("3 dari 5 desa/kelurahan memiliki inovasi.") && villages.contains("Kecamatan Lumbis Ogong</a>"))
+                let report = try await biro.get("/report").body.string
+                #expect(report.contains("<svg role=\"img\"") && report.contains("id=\"figure-iid\"") && report.contains("59,86 — Inovatif"))
             }
         }
 

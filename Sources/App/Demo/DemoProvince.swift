@@ -4,7 +4,8 @@ import LumbungCore
 import Vapor
 
 /// The demonstration province, modelled on Kalimantan Utara: agencies, 87 innovations, an
-/// account for every role, and its competitions (`DemoCompetitions`). Loaded only into an
+/// account for every role, a few villages of Kabupaten Nunukan with theirs, its competitions
+/// (`DemoCompetitions`), judging (`DemoEvaluation`), inventory rounds and index (`DemoInventory`). Loaded only into an
 /// empty database.
 enum DemoProvince {
     struct Account {
@@ -154,6 +155,7 @@ enum DemoProvince {
             }
             try await DemoCompetitions.load(on: tx, admin: admin, agencyOperator: users[.operator]!, now: now)
             try await DemoEvaluation.load(on: tx, admin: admin, evaluatorHash: hashes["evaluator@lumbung.example"]!, now: now)
+            try await DemoInventory.load(on: tx, admin: admin, agencyOperator: users[.operator]!, validator: users[.viewer]!, now: now)
             try await tx.audit(admin, "demo.load", "system", nil, "\(file.agencies.count) agencies, \(file.innovations.count) innovations")
             try await Setting(key: Setting.demoKey, value: "true").create(on: tx)
         }
