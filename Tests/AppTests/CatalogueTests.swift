@@ -116,6 +116,26 @@ extension AppTests {
             }
         }
 
+        /// The document's enumerations are the code's: a kind of agency added in the code (the
+        /// kecamatan) once made the document reject the API's own answers.
+        @Test func theOpenAPIEnumerationsAreTheCodes() async throws {
+            try await withApp { app in
+                let response = try await app.sendRequest(.GET, "/api/v1/openapi.json")
+                let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+                let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+                func values(_ schema: String, _ property: String) -> [String]? {
+                    (((schemas[schema] as? [String: Any])?["properties"] as? [String: Any])?[property] as? [String: Any])?["enum"] as? [String]
+                }
+                #expect(values("Agency", "kind") == AgencyKind.allCases.map(\.rawValue))
+                for schema in ["InnovationSummary", "InnovationDetail"] {
+                    #expect(values(schema, "category") == InnovationCategory.allCases.map(\.rawValue))
+                    #expect(values(schema, "delivery_mode") == DeliveryMode.allCases.map(\.rawValue))
+                    #expect(values(schema, "stage") == Stage.allCases.map(\.rawValue))
+                }
+                #expect(values("InnovationDetail", "initiator") == Initiator.allCases.map(\.rawValue))
+            }
+        }
+
         @Test func anotherInstancesWritesArriveByCatchingUp() async throws {
             try await withApp { app in
                 let (fixture, _, other, _, _) = try await Self.seed(app)
