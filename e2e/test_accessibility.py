@@ -65,18 +65,28 @@ def pages_for(role, driver, base_url):
     explained = first_link(driver, base_url, stage + "/ranking", "#ranking a")
     if explained:
         evaluation.append(explained)
+    # This year's inventory round (the second), coverage, the 2023 index and the leadership report.
+    inventory = ["/inventory", "/inventory/2", "/index"]
+    oversight = ["/inventory/1", "/coverage", "/coverage/villages", "/index/2023", "/index/2023/what-if?add=1&addLevel=3",
+                 "/index/2023/gaps", "/report"]
+    reported = first_link(driver, base_url, "/index/2023", "#index-innovations a") if role in ("admin", "viewer") else None
+    if reported:
+        oversight.append(reported)
     if role == "viewer":
-        return common + registry + competitions + evaluation + ["/review", "/audit", "/competitions/1/selection"]
+        return common + registry + competitions + evaluation + inventory + oversight + ["/review", "/audit", "/competitions/1/selection"]
     writer = ["/innovations/new"] + ([own + "/edit"] if own else [])
     if role == "operator":
         editable = first_link(driver, base_url, proposal or "/competitions/1", "#edit-proposal") if proposal else None
-        return common + registry + writer + competitions + ([editable] if editable else []) + [stage + "/objections"]
+        own_index = first_link(driver, base_url, "/index", "main a[href^='/index/']")
+        return common + registry + writer + competitions + ([editable] if editable else []) + [stage + "/objections"] + inventory + (
+            [own_index] if own_index else [])
     user = first_link(driver, base_url, "/users", "a[href$='/edit']")
     return common + registry + writer + competitions + [
         "/review", "/audit", "/agencies/new", f"/agencies/{agency}/edit", "/users", "/users/new", "/import",
         "/competitions/new", "/competitions/1/edit", "/competitions/1/review", "/competitions/1/selection",
         "/competitions/1/outcomes"] + evaluation + [stage + "/assignment", stage + "/objections",
-        "/competitions/4/stages/penilaian-juri/assignment"] + ([user] if user else []) + ([proposal + "/print"] if proposal else [])
+        "/competitions/4/stages/penilaian-juri/assignment"] + ([user] if user else []) + ([proposal + "/print"] if proposal else []) + (
+        inventory + oversight + ["/inventory/new", "/index/2026/edit"])
 
 
 @pytest.mark.parametrize("role", ["anonymous", "admin", "operator", "evaluator", "viewer"])
