@@ -47,6 +47,10 @@ public func configure(_ app: Application, settings: DeploymentSettings) throws {
     // The small limit every route has unless it takes an upload: a full innovation form
     // (20.000 characters of rancang bangun and more) fits easily.
     app.routes.defaultMaxBodySize = "1mb"
+    // Text answers (HTML, JSON, CSV, CSS, JS, SVG) are gzipped for clients that accept it; files
+    // that are compressed already (XLSX, PDF, images) are sent as they are. Form tokens are
+    // masked afresh on every page, so compression reveals nothing of them.
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     app.middleware = .init()
     // Outermost first: every answer, error pages included, gets the security headers and is
     // counted; errors become pages; then the session, then the language.
@@ -55,7 +59,7 @@ public func configure(_ app: Application, settings: DeploymentSettings) throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(PageErrorMiddleware(environment: app.environment))
     app.middleware.use(UnroutedRequestMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: resources + "Public/", defaultFile: nil))
+    app.middleware.use(StaticAssetMiddleware(assets: app.staticAssets))
     app.middleware.use(LoginSessionMiddleware())
     app.middleware.use(LanguageMiddleware())
 
@@ -63,6 +67,7 @@ public func configure(_ app: Application, settings: DeploymentSettings) throws {
     app.registerCommands()
     try routes(app)
     app.routeMethods.build(from: app.routes)
+    for route in app.routes.all { route.rememberPattern() }
 }
 
 enum CachedLeaf {
@@ -93,5 +98,6 @@ extension Application {
         _ = metrics
         _ = routeMethods
         _ = shutdownGate
+        _ = staticAssets
     }
 }

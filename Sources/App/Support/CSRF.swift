@@ -18,6 +18,23 @@ enum CSRFTokens {
         Data(HMAC<SHA256>.authenticationCode(for: Data(binding.utf8), using: key)).base64URLEncoded
     }
 
+    /// The token as a page carries it: a fresh random pad and the token XORed with it, so that
+    /// no two answers hold the same bytes and compressing pages (gzip) reveals nothing of the
+    /// token to someone who can make the page reflect their guesses (BREACH).
+    static func masked(_ token: String) -> String {
+        let bytes = Array(Data(base64URLEncoded: token) ?? Data())
+        let pad = [UInt8].random(count: bytes.count)
+        return Data(pad + zip(pad, bytes).map { $0 ^ $1 }).base64URLEncoded
+    }
+
+    /// The token inside a masked one; a token sent as it is (by a script using the header) is
+    /// returned unchanged.
+    static func unmasked(_ sent: String) -> String {
+        guard let data = Data(base64URLEncoded: sent), data.count == 64 else { return sent }
+        let bytes = Array(data)
+        return Data(zip(bytes[..<32], bytes[32...]).map { $0 ^ $1 }).base64URLEncoded
+    }
+
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
@@ -30,10 +47,11 @@ enum CSRFTokens {
 extension Request {
     /// The token for a form on this page: bound to the session when signed in, else to the
     /// anonymous nonce (made, with its cookie, on first use).
+    /// Masked afresh on every call (`CSRFTokens.masked`).
     func csrfToken() async throws -> String {
         let key = try await application.secrets.csrfKey(on: db)
         if let hash = sessionState.tokenHash {
-            return CSRFTokens.token(key: key, binding: "session:" + hash)
+            return CSRFTokens.masked(CSRFTokens.token(key: key, binding: "session:" + hash))
         }
         let nonce: String
         if let existing = cookies[CSRFTokens.anonymousCookieName]?.string, (16...100).contains(existing.utf8.count) {
@@ -44,7 +62,7 @@ extension Request {
             nonce = Data([UInt8].random(count: 24)).base64URLEncoded
             sessionState.newAnonymousNonce = nonce
         }
-        return CSRFTokens.token(key: key, binding: "anonymous:" + nonce)
+        return CSRFTokens.masked(CSRFTokens.token(key: key, binding: "anonymous:" + nonce))
     }
 
     /// Whether the request carries the right token. Only the one field is read from the body,
@@ -61,7 +79,7 @@ extension Request {
         } else {
             return false
         }
-        return CSRFTokens.constantTimeEquals(sent, CSRFTokens.token(key: key, binding: binding))
+        return CSRFTokens.constantTimeEquals(CSRFTokens.unmasked(sent), CSRFTokens.token(key: key, binding: binding))
     }
 }
 

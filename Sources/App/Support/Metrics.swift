@@ -21,11 +21,21 @@ final class LumbungMetrics: Sendable {
     private nonisolated(unsafe) static let latency = MetricNameDescriptor(
         namespace: "lumbung", metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer, by route pattern")
 
+    /// The counter and histogram of each route, method and status, made on first use: a
+    /// request looks them up instead of asking the registry (which builds their names anew).
+    private let handles = NIOLockedValueBox<[String: (Counter, DurationHistogram)]>([:])
+
     func recordRequest(route: String, method: String, status: UInt, duration: Duration) {
-        registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))])
-            .increment()
-        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.latencyBuckets)
-            .record(duration)
+        let key = "\(method) \(status) \(route)"
+        let (counter, histogram) = handles.withLockedValue { handles in
+            if let found = handles[key] { return found }
+            let made = (registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))]),
+                        registry.makeDurationHistogram(descriptor: Self.latency, labels: [("route", route)], buckets: Self.latencyBuckets))
+            handles[key] = made
+            return made
+        }
+        counter.increment()
+        histogram.record(duration)
     }
 
     func recordCatchUp(at date: Date) {
@@ -62,10 +72,24 @@ struct RequestMetricsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let started = ContinuousClock.now
         let response = try await next.respond(to: request)
-        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unrouted"
+        let route = request.route?.pattern ?? "unrouted"
         request.application.metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code,
                                                   duration: ContinuousClock.now - started)
         return response
+    }
+}
+
+extension Route {
+    private static let patternKey = "lumbung.pattern"
+
+    /// `/innovations/:innovationID`, kept with the route at registration (`Routes.rememberPatterns`).
+    var pattern: String {
+        if let kept = userInfo[Self.patternKey] as? String { return kept }
+        return "/" + path.map(\.description).joined(separator: "/")
+    }
+
+    func rememberPattern() {
+        userInfo[Self.patternKey] = "/" + path.map(\.description).joined(separator: "/")
     }
 }
 

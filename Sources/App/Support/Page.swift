@@ -24,6 +24,9 @@ struct PageContext: Encodable {
     let nav: [NavItem]
     let csrfToken: String
     let isDemo: Bool
+    /// The stylesheet and script with their content hash, cached for a year.
+    let stylesheet: String
+    let script: String
     let flash: [FlashMessage]
 }
 
@@ -57,6 +60,7 @@ extension Request {
             nav: navigation(for: user, path: url.path),
             csrfToken: user == nil ? "" : try await csrfToken(),
             isDemo: try await Setting.isDemo(on: db),
+            stylesheet: application.staticAssets.href("/app.css"), script: application.staticAssets.href("/app.js"),
             flash: takeFlash()
         )
     }
