@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     api.get("innovations", use: openData.innovations)
     api.get("innovations.csv", use: openData.csv)
     api.get("innovations", ":innovationID", use: openData.innovation)
+    api.get("innovations", ":innovationID", "similar", use: openData.similar)
     api.get("agencies", use: openData.agencies)
     api.get("openapi.json", use: openData.openAPI)
 

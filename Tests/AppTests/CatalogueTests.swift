@@ -116,6 +116,36 @@ extension AppTests {
             }
         }
 
+        @Test func similarInnovationsOfOtherAgenciesShowWithTheirSharedTerms() async throws {
+            try await withApp { app in
+                // Every fixture innovation tells of "pelayanan jemput bola di wilayah perbatasan".
+                let (fixture, published, other, hidden, draft) = try await Self.seed(app)
+                let response = try await app.sendRequest(.GET, "/api/v1/innovations/\(published.id!)/similar")
+                #expect(response.status == .ok)
+                let page = try JSONDecoder().decode(OpenDataController.SimilarPage.self, from: Data(response.body.readableBytesView))
+                // The same agency's and unpublished innovations are not neighbours.
+                #expect(page.items.map(\.id) == [other.id!])
+                #expect(page.items[0].agency_name == "Dinas Kesehatan" && page.items[0].shared_terms.contains(TextAnalyzer.terms("perbatasan")[0]))
+                for id in [hidden.id!, draft.id!, 999_999] {
+                    let missing = try await app.sendRequest(.GET, "/api/v1/innovations/\(id)/similar")
+                    #expect(missing.status == .notFound && missing.headers.contentType == .json)
+                }
+                #expect(try await app.sendRequest(.GET, "/api/v1/innovations/satu/similar").status == .badRequest)
+
+                var visitor = Browser(app)
+                let public_ = try await visitor.get("/catalogue/\(published.id!)").body.string
+                #expect(public_.contains("Inovasi serupa di perangkat daerah lain") && public_.contains("href=\"/catalogue/\(other.id!)\""))
+                // The Biro sees, even for a draft, the published innovations it resembles; an operator does not.
+                var biro = Browser(app)
+                try await biro.login(fixture.admin.email)
+                let registry = try await biro.get("/innovations/\(draft.id!)").body.string
+                #expect(registry.contains("Inovasi terpublikasi yang serupa") && registry.contains("href=\"/innovations/\(published.id!)\""))
+                var agency = Browser(app)
+                try await agency.login(fixture.operator_.email)
+                #expect(!(try await agency.get("/innovations/\(draft.id!)").body.string.contains("Inovasi terpublikasi yang serupa")))
+            }
+        }
+
         /// The document's enumerations are the code's: a kind of agency added in the code (the
         /// kecamatan) once made the document reject the API's own answers.
         @Test func theOpenAPIEnumerationsAreTheCodes() async throws {

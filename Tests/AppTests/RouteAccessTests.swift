@@ -86,6 +86,9 @@ extension AppTests {
             "GET /api/v1/innovations": (everyone, { _ in Call(path: "/api/v1/innovations?q=pelayanan") }),
             "GET /api/v1/innovations.csv": (everyone, { _ in Call(path: "/api/v1/innovations.csv") }),
             "GET /api/v1/innovations/:innovationID": (everyone, { w in Call(path: "/api/v1/innovations/\(try await w.innovation([.submit, .verify, .publish]).id!)") }),
+            "GET /api/v1/innovations/:innovationID/similar": (everyone, { w in
+                Call(path: "/api/v1/innovations/\(try await w.innovation([.submit, .verify, .publish]).id!)/similar")
+            }),
             "GET /api/v1/agencies": (everyone, { _ in Call(path: "/api/v1/agencies") }),
             "GET /api/v1/openapi.json": (everyone, { _ in Call(path: "/api/v1/openapi.json") }),
 

@@ -58,11 +58,13 @@ struct CatalogueController {
     }
 
     @Sendable func search(req: Request) async throws -> Response {
+        try req.requireCatalogueReady()
         let (parameters, problems) = CatalogueParameters.read(req)
         return try await render(req, parameters: parameters, problems: problems, agency: nil, base: "/catalogue")
     }
 
     @Sendable func agency(req: Request) async throws -> Response {
+        try req.requireCatalogueReady()
         guard let id = req.parameters.get("agencyID", as: Int.self), let agency = try await Agency.find(id, on: req.db) else {
             throw Abort(.notFound)
         }
@@ -149,6 +151,22 @@ struct CatalogueController {
         let replicatedFromLabel: String?
         let jsonHref: String
         let awards: [String]
+        let similar: [SimilarLink]
+    }
+
+    /// A similar innovation as a page lists it: its name, agency and the terms they share.
+    struct SimilarLink: Encodable {
+        let href: String
+        let name: String
+        let agency: String
+        let sharedTerms: String
+
+        init(_ match: SimilarMatch, href: String) {
+            self.href = href
+            name = match.summary?.name ?? ""
+            agency = match.summary?.agencyName ?? ""
+            sharedTerms = match.sharedTerms.joined(separator: ", ")
+        }
     }
 
     struct Fact: Encodable {
@@ -192,7 +210,8 @@ struct CatalogueController {
             videoURL: profile.videoLink,
             mapHref: profile.mapHref,
             replicatedFromHref: replicatedHref, replicatedFromLabel: replicatedLabel,
-            jsonHref: "/api/v1/innovations/\(id)", awards: try await AwardHistory.lines(for: id, on: req.db))
+            jsonHref: "/api/v1/innovations/\(id)", awards: try await AwardHistory.lines(for: id, on: req.db),
+            similar: (req.application.catalogue.similar(toPublished: id) ?? []).map { SimilarLink($0, href: "/catalogue/\($0.id)") })
         return try await req.render("catalogue/innovation", title: profile.name, data)
     }
 }

@@ -82,6 +82,7 @@ struct OpenDataController {
     }
 
     @Sendable func innovations(req: Request) async throws -> Response {
+        try req.requireCatalogueReady()
         let (parameters, problems) = CatalogueParameters.read(req)
         if let problem = problems.first { return try await Self.error(.badRequest, problem.message, req) }
         // Answered from the index alone: no database round trip on the busiest endpoint.
@@ -109,7 +110,38 @@ struct OpenDataController {
         return try await Self.detail(innovation).encodeResponse(for: req)
     }
 
+    struct SimilarItem: Content {
+        let id: Int
+        let name: String
+        let agency_id: Int
+        let agency_name: String
+        let shared_terms: [String]
+        let score: Double
+    }
+
+    struct SimilarPage: Content {
+        let items: [SimilarItem]
+    }
+
+    /// `GET /api/v1/innovations/{id}/similar`: up to five published innovations of other agencies
+    /// that do something similar, each with the distinctive terms they share.
+    @Sendable func similar(req: Request) async throws -> Response {
+        try req.requireCatalogueReady()
+        guard let id = req.parameters.get("innovationID", as: Int.self) else {
+            return try await Self.error(.badRequest, "id must be a whole number", req)
+        }
+        guard let matches = req.application.catalogue.similar(toPublished: id) else {
+            return try await Self.error(.notFound, "No published innovation with this id", req)
+        }
+        let items = matches.map { match in
+            SimilarItem(id: match.id, name: match.summary?.name ?? "", agency_id: match.summary?.agencyID ?? 0,
+                        agency_name: match.summary?.agencyName ?? "", shared_terms: match.sharedTerms, score: (match.score * 1000).rounded() / 1000)
+        }
+        return try await SimilarPage(items: items).encodeResponse(for: req)
+    }
+
     @Sendable func agencies(req: Request) async throws -> Response {
+        try req.requireCatalogueReady()
         let agencies = try await Agency.query(on: req.db).filter(\.$isActive == true).sort(\.$name).all()
         let counts = req.application.catalogue.search(SearchRequest(query: SearchQuery.parse(""), limit: 0)).facets[.agency] ?? []
         let byAgency = Dictionary(uniqueKeysWithValues: counts.map { ($0.value, $0.count) })
@@ -122,6 +154,7 @@ struct OpenDataController {
 
     /// The whole selection (every page), streamed in batches so that memory stays flat.
     @Sendable func csv(req: Request) async throws -> Response {
+        try req.requireCatalogueReady()
         var (parameters, problems) = CatalogueParameters.read(req)
         if let problem = problems.first(where: { $0.parameter != "page" && $0.parameter != "per_page" }) {
             return try await Self.error(.badRequest, problem.message, req)

@@ -62,6 +62,8 @@ struct InnovationDetailView: Encodable {
     let proposals: [ProposalLink]
     let canRecordAwards: Bool
     let organisers: [Choice]
+    /// For the Biro and viewers: published innovations like this one, whatever its status.
+    let similar: [CatalogueController.SimilarLink]
     let evidence: [EvidenceController.Row]
     let canAddEvidence: Bool
     let evidenceTypes: [Choice]
@@ -153,6 +155,9 @@ struct InnovationDetailView: Encodable {
             },
             canRecordAwards: try req.user.role == .admin,
             organisers: Organiser.allCases.map { Choice(value: $0.rawValue, label: labels.t("organiser.\($0.rawValue)"), selected: $0 == .nationalKIPP) },
+            similar: RegistryScope(try req.user) == .everything
+                ? req.application.catalogue.similar(to: innovation, agency: innovation.agency).filter { $0.id != id }
+                    .map { CatalogueController.SimilarLink($0, href: "/innovations/\($0.id)") } : [],
             evidence: try await EvidenceController.rows(for: innovation, req: req),
             canAddEvidence: try EvidenceController.mayChange(innovation, req: req),
             evidenceTypes: EvidenceType.allCases.map { Choice(value: $0.rawValue, label: labels.t("evidenceType.\($0.rawValue)"), selected: false) })
