@@ -34,7 +34,7 @@ echo "==> stage $STAGE"
 
 "$BIN" serve --hostname 127.0.0.1 --port $PORT >"$WORK/serve.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 900); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 900); do curl -fsS "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"ready":true' && break; sleep 0.2; done
 jar="$WORK/jar"
 token=$(curl -fsS -c "$jar" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="csrfToken" value="\([^"]*\)".*/\1/p' | sed -n 1p)
 curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=biro@lumbung.example" --data-urlencode "password=kata-sandi-bench-123" \

@@ -67,7 +67,8 @@ LUMBUNG_PID=$!
 bench/.venv/bin/datasette serve -i "$DSDB" --host 127.0.0.1 --port $DATASETTE_PORT --setting suggest_facets off \
     --setting sql_time_limit_ms 60000 --setting facet_time_limit_ms 60000 > "$WORK/datasette.log" 2>&1 &
 DATASETTE_PID=$!
-for url in "http://127.0.0.1:$LUMBUNG_PORT/health" "http://127.0.0.1:$DATASETTE_PORT/-/versions.json"; do
+for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" 2>/dev/null | grep -q '"ready":true' && break; sleep 0.5; done
+for url in "http://127.0.0.1:$DATASETTE_PORT/-/versions.json"; do
     for _ in $(seq 1 300); do curl -fsS "$url" >/dev/null 2>&1 && break; sleep 1; done
 done
 INDEX_BYTES=$(curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["search"]["memory_bytes"])')
@@ -118,7 +119,7 @@ kill "$LUMBUNG_PID" 2>/dev/null || true
 wait "$LUMBUNG_PID" 2>/dev/null || true
 LUMBUNG_SEARCH_CACHE=0 $BIN serve --hostname 127.0.0.1 --port $LUMBUNG_PORT > "$WORK/lumbung-serve-nocache.log" 2>&1 &
 LUMBUNG_PID=$!
-for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" 2>/dev/null | grep -q '"ready":true' && break; sleep 0.5; done
 for name in broad narrow; do
     echo "==> lumbung $name, result cache off"
     result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "http://127.0.0.1:$LUMBUNG_PORT${LUMBUNG[$name]}")

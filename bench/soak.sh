@@ -22,7 +22,7 @@ echo 'kata-sandi-soak-123' | "$BIN" user create --email "soak-$RANDOM@lumbung.ex
 EMAIL=$(sed -n 's/Account created: \([^ ]*\).*/\1/p' "$WORK/user.txt")
 "$BIN" serve --hostname 127.0.0.1 --port $PORT >"$WORK/serve.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 900); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/health" 2>/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 900); do curl -fsS "http://127.0.0.1:$PORT/health" 2>/dev/null | grep -q '"ready":true' && break; sleep 0.2; done
 jar="$WORK/jar"
 token=$(curl -fsS -c "$jar" "http://127.0.0.1:$PORT/login" | sed -n 's/.*name="csrfToken" value="\([^"]*\)".*/\1/p' | head -1)
 curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "email=$EMAIL" --data-urlencode "password=kata-sandi-soak-123" \

@@ -75,7 +75,8 @@ SERVER_PID=$!
 
 ready=0
 for _ in $(seq 1 240); do           # 240 x 0.5 s = 120 s
-    if curl -fsS -o /dev/null --max-time 2 "$LUMBUNG_URL/health" 2>/dev/null; then
+    # Up, and its catalogue index built (it is built in the background after start).
+    if curl -fsS --max-time 2 "$LUMBUNG_URL/health" 2>/dev/null | grep -q '"ready":true'; then
         ready=1
         break
     fi
@@ -86,7 +87,7 @@ for _ in $(seq 1 240); do           # 240 x 0.5 s = 120 s
 done
 if [[ $ready != 1 ]]; then
     if kill -0 "$SERVER_PID" 2>/dev/null; then
-        echo "e2e: the app did not answer $LUMBUNG_URL/health within 120 s" >&2
+        echo "e2e: the app did not answer $LUMBUNG_URL/health ready within 120 s" >&2
     else
         echo "e2e: the app exited before answering $LUMBUNG_URL/health" >&2
     fi

@@ -10,7 +10,7 @@ public enum Startup {
     static func prepareServing(_ app: Application, console: any Console, host: String, port: String) async throws {
         try await app.prepareDatabase(console: console)
         if app.launchOptions.loadDemo { try await loadDemo(app) }
-        try await app.catalogue.rebuild(on: app.db)
+        app.catalogue.buildInBackground(on: app.db, logger: app.logger)
         let jobs = RepeatingJobs()
         app.lifecycle.use(jobs)
         jobs.startServing(app)

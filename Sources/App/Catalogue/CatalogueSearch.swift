@@ -45,6 +45,21 @@ final class CatalogueSearch: Sendable {
         results.withLockedValue { $0.store(result, for: request, generation: generation) }
         return result
     }
+    /// Published innovations of other agencies like the published innovation `id`; nil when
+    /// `id` is not in the catalogue.
+    func similar(toPublished id: Int, limit: Int = 5) -> [SimilarMatch]? {
+        let index = state.withLockedValue { $0.index }
+        guard let agencyID = index.summary(of: id)?.agencyID else { return nil }
+        return index.similar(to: id, limit: limit, otherAgenciesOf: agencyID)
+    }
+
+    /// Published innovations like any innovation, whatever its status (a draft, a submitted
+    /// profile): for the Biro looking for replication candidates and duplicates.
+    func similar(to innovation: Innovation, agency: Agency?, limit: Int = 5) -> [SimilarMatch] {
+        let index = state.withLockedValue { $0.index }
+        return index.similar(to: CatalogueDocumentBuilder.document(innovation, agency: agency), limit: limit)
+    }
+
     private let watermark = NIOLockedValueBox(Date(timeIntervalSince1970: 0))
     private let builtAt = NIOLockedValueBox<Date?>(nil)
     private let agencyNameBox = NIOLockedValueBox<[Int: String]>([:])
@@ -97,6 +112,31 @@ final class CatalogueSearch: Sendable {
     /// A snapshot to search without holding the lock.
     var snapshot: SearchIndex { state.withLockedValue { $0.index } }
     var isBuilt: Bool { builtAt.withLockedValue { $0 != nil } }
+    private let building = NIOLockedValueBox(false)
+    /// False only while `serve` builds the index in the background after starting: searches
+    /// answer "not ready yet" (503 with Retry-After) instead of a wrong or empty result.
+    var isReady: Bool { !building.withLockedValue { $0 } }
+
+    /// Builds the index without holding up the server: registry pages and `/health` answer at
+    /// once, the catalogue when this is done.
+    func buildInBackground(on db: any Database, logger: Logger, before: (@Sendable () async -> Void)? = nil) {
+        building.withLockedValue { $0 = true }
+        Task {
+            await before?()
+            let started = ContinuousClock.now
+            while true {
+                do {
+                    try await rebuild(on: db)
+                    break
+                } catch {
+                    logger.report(error: error)
+                    try? await Task.sleep(for: .seconds(2))
+                }
+            }
+            building.withLockedValue { $0 = false }
+            logger.notice("Catalogue index ready: \(snapshot.count) innovations in \(started.duration(to: .now))")
+        }
+    }
 
     /// Rebuilds the whole index from the published innovations, reading them in batches so
     /// that a large registry never sits in memory as models all at once.
@@ -248,6 +288,16 @@ struct CatalogueDocumentBuilder {
 
 extension Innovation {
     var implementationStartDate: CalendarDate? { implementationStart.flatMap(CalendarDate.init(parsing:)) }
+}
+
+extension Request {
+    /// Refuses a search while the index is still being built: a 503 with Retry-After, as a
+    /// page or as JSON for the API, never a wrong or empty result.
+    func requireCatalogueReady() throws {
+        guard application.catalogue.isReady else {
+            throw Abort(.serviceUnavailable, headers: ["Retry-After": "5"], reason: t("catalogue.preparing"))
+        }
+    }
 }
 
 extension Application {

@@ -13,6 +13,7 @@ struct HealthController {
     /// The catalogue index of this instance: how many published innovations it holds and
     /// roughly how much memory it takes.
     struct SearchHealth: Content {
+        let ready: Bool
         let documents: Int
         let memory_bytes: Int
     }
@@ -23,7 +24,7 @@ struct HealthController {
         let catalogue = req.application.catalogue
         let body = Health(status: healthy ? "ok" : "database unavailable",
                           database: req.application.lumbung.databaseLocation.kind,
-                          search: SearchHealth(documents: catalogue.snapshot.count, memory_bytes: catalogue.memoryBytes))
+                          search: SearchHealth(ready: catalogue.isReady, documents: catalogue.snapshot.count, memory_bytes: catalogue.memoryBytes))
         let response = try await body.encodeResponse(status: healthy ? .ok : .serviceUnavailable, for: req)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

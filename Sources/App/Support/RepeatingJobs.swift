@@ -19,6 +19,7 @@ final class RepeatingJobs: LifecycleHandler, Sendable {
         let clock = app.clock
         let policy = SessionPolicy(idleTimeout: app.lumbung.sessionIdleTimeout, lifetime: app.lumbung.sessionLifetime)
         every(Self.catchUpInterval, on: app) {
+            guard search.isReady else { return }
             try await search.catchUp(on: db)
             app.metrics.recordCatchUp(at: clock.now())
         }

@@ -148,6 +148,16 @@ extension StringCatalogue {
         "villages.noParent": Pair("Tanpa kecamatan/kabupaten", "No district or regency"),
         "villages.noVillages": Pair("Belum ada desa atau kelurahan di Lumbung.", "No village is registered yet."),
 
+        "catalogue.preparing": Pair("Katalog sedang disiapkan setelah server dinyalakan; coba lagi dalam beberapa detik.",
+                                    "The catalogue is being prepared after the server started; try again in a few seconds."),
+
+        // Similar innovations
+        "similar.heading": Pair("Inovasi serupa di perangkat daerah lain", "Similar innovations in other agencies"),
+        "similar.shared": Pair("kata yang sama: {0}", "shared terms: {0}"),
+        "similar.registryHeading": Pair("Inovasi terpublikasi yang serupa", "Similar published innovations"),
+        "similar.registryHint": Pair("Calon replikasi atau kemungkinan duplikasi, menurut kata-kata yang paling khas dari profil ini.",
+                                     "Replication candidates or possible duplicates, by this profile's most distinctive words."),
+
         // Leadership report
         "report.title": Pair("Laporan pimpinan", "Leadership report"),
         "report.heading": Pair("Inovasi daerah dalam satu halaman", "Regional innovation on one page"),
