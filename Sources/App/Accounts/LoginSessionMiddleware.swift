@@ -6,23 +6,34 @@ import Vapor
 /// session and its account. Requests without the cookie (every anonymous page, the API,
 /// `/health`) touch no session at all. After the response, writes what changed: new flash
 /// messages, a new session at login, the last use (at most once a minute), the cookie.
-struct LoginSessionMiddleware: AsyncMiddleware {
+struct LoginSessionMiddleware: Middleware {
     static let cookieName = "lumbung_session"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let state = request.sessionState
-        if let token = request.cookies[Self.cookieName]?.string {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard let token = request.cookies[Self.cookieName]?.string else {
+            // No session to load: the request goes on without a task of its own; only what it
+            // began (a login, the login form's nonce) is written afterwards.
+            return next.respond(to: request).flatMap { response in
+                guard let state = request.existingSessionState else { return request.eventLoop.makeSucceededFuture(response) }
+                return request.eventLoop.makeFutureWithTask {
+                    try await state.persist(for: request, into: response)
+                    return response
+                }
+            }
+        }
+        return request.eventLoop.makeFutureWithTask {
+            let state = request.sessionState
             try await state.load(token: token, for: request)
+            let response: Response
+            do {
+                response = try await next.respond(to: request).get()
+            } catch {
+                try await state.persist(for: request, into: nil)
+                throw error
+            }
+            try await state.persist(for: request, into: response)
+            return response
         }
-        let response: Response
-        do {
-            response = try await next.respond(to: request)
-        } catch {
-            try await state.persist(for: request, into: nil)
-            throw error
-        }
-        try await state.persist(for: request, into: response)
-        return response
     }
 }
 
@@ -140,6 +151,9 @@ enum SessionToken {
 
 extension Request {
     private struct SessionStateKey: StorageKey { typealias Value = LoginSessionState }
+
+    /// The session state if this request made one (a login, a form token), without making it.
+    var existingSessionState: LoginSessionState? { storage[SessionStateKey.self] }
 
     var sessionState: LoginSessionState {
         if let existing = storage[SessionStateKey.self] { return existing }

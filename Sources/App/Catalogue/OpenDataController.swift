@@ -229,11 +229,12 @@ struct OpenDataController {
 }
 
 /// GET requests under /api may be read by pages on any site.
-struct CORSForReadsMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: .accessControlAllowOrigin, value: "*")
-        response.headers.replaceOrAdd(name: .accessControlAllowMethods, value: "GET, OPTIONS")
-        return response
+struct CORSForReadsMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in
+            response.headers.replaceOrAdd(name: .accessControlAllowOrigin, value: "*")
+            response.headers.replaceOrAdd(name: .accessControlAllowMethods, value: "GET, OPTIONS")
+            return response
+        }
     }
 }

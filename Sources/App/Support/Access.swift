@@ -27,33 +27,38 @@ enum Access: Sendable, Equatable {
 /// 2. the size of the body, from its declared length, against the route's limit (413 at once);
 /// 3. for state-changing methods, the body is collected within that limit and the CSRF token checked.
 /// The route itself then finds its body collected.
-struct RouteGuard: AsyncMiddleware {
+struct RouteGuard: Middleware {
     let access: Access
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    /// Reading pages go straight on (no task of their own); only state-changing requests wait
+    /// for their body and the token check.
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let user = request.auth.get(User.self)
         if access != .everyone && user?.isActive != true {
             request.auth.logout(User.self)
             let back = request.method == .GET ? request.url.string : nil
             let target = back.map { "/login?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/") } ?? "/login"
-            return request.redirect(to: target)
+            return request.eventLoop.makeSucceededFuture(request.redirect(to: target))
         }
-        guard access.allows(user) else { throw Abort(.forbidden) }
+        guard access.allows(user) else { return request.eventLoop.makeFailedFuture(Abort(.forbidden)) }
 
         let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
             Self.stopReading(request)
-            throw Abort(.payloadTooLarge, reason: request.t("error.page.tooLargeLimit", IndonesianFormat.bytes(limit, language: request.language)))
+            return request.eventLoop.makeFailedFuture(
+                Abort(.payloadTooLarge, reason: request.t("error.page.tooLargeLimit", IndonesianFormat.bytes(limit, language: request.language))))
         }
         switch request.method {
         case .GET, .HEAD, .OPTIONS:
-            return try await next.respond(to: request)
+            return next.respond(to: request)
         default:
-            if request.body.data == nil {
-                _ = try await request.body.collect(max: limit).get()
+            return request.eventLoop.makeFutureWithTask {
+                if request.body.data == nil {
+                    _ = try await request.body.collect(max: limit).get()
+                }
+                guard try await request.hasValidCSRFToken() else { throw Abort(.forbidden, reason: "csrf") }
+                return try await next.respond(to: request).get()
             }
-            guard try await request.hasValidCSRFToken() else { throw Abort(.forbidden, reason: "csrf") }
-            return try await next.respond(to: request)
         }
     }
 }

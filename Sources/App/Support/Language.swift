@@ -3,14 +3,14 @@ import Vapor
 
 /// Picks the interface language: the `lang` cookie set by the switch in the header, else
 /// Indonesian. (Browsers in the province often say English while their users read Indonesian.)
-struct LanguageMiddleware: AsyncMiddleware {
+struct LanguageMiddleware: Middleware {
     static let cookieName = "lang"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         if let value = request.cookies[Self.cookieName]?.string, let language = Language(rawValue: value) {
             request.language = language
         }
-        return try await next.respond(to: request)
+        return next.respond(to: request)
     }
 }
 

@@ -68,14 +68,15 @@ final class LumbungMetrics: Sendable {
 
 /// Counts every answer by its route pattern (never the raw path, so that random addresses
 /// cannot grow the metrics without end).
-struct RequestMetricsMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct RequestMetricsMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let started = ContinuousClock.now
-        let response = try await next.respond(to: request)
-        let route = request.route?.pattern ?? "unrouted"
-        request.application.metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code,
-                                                  duration: ContinuousClock.now - started)
-        return response
+        return next.respond(to: request).map { response in
+            let route = request.route?.pattern ?? "unrouted"
+            request.application.metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code,
+                                                      duration: ContinuousClock.now - started)
+            return response
+        }
     }
 }
 

@@ -4,7 +4,7 @@ import Vapor
 
 /// Turns errors into a page a person can act on (in their language), or JSON naming the
 /// problem for machine routes. The headers an error carries (`Allow`, `Retry-After`) are kept.
-struct PageErrorMiddleware: AsyncMiddleware {
+struct PageErrorMiddleware: Middleware {
     let environment: Environment
 
     struct ErrorData: Encodable {
@@ -13,30 +13,33 @@ struct PageErrorMiddleware: AsyncMiddleware {
         let message: String
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            var (status, reason, headers) = Self.describe(error)
-            if Self.isBusy(error) {
-                status = .serviceUnavailable
-                headers.replaceOrAdd(name: .retryAfter, value: "10")
-                reason = try? await ImportMarker.busyMessage(for: request)
-            } else if status.code >= 500 {
-                request.logger.report(error: error)
-            }
-            let response: Response
-            if Self.wantsJSON(request) {
-                response = Response(status: status)
-                try response.content.encode(["error": reason ?? status.reasonPhrase])
-            } else {
-                response = await page(for: request, status: status, reason: reason)
-            }
-            for (name, value) in headers where name.lowercased() != "content-type" && name.lowercased() != "content-length" {
-                response.headers.replaceOrAdd(name: name, value: value)
-            }
-            return response
+    /// Answers are passed through untouched; only a failure starts a task (to render its page).
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapError { error in
+            request.eventLoop.makeFutureWithTask { try await self.answer(error, for: request) }
         }
+    }
+
+    private func answer(_ error: any Error, for request: Request) async throws -> Response {
+        var (status, reason, headers) = Self.describe(error)
+        if Self.isBusy(error) {
+            status = .serviceUnavailable
+            headers.replaceOrAdd(name: .retryAfter, value: "10")
+            reason = try? await ImportMarker.busyMessage(for: request)
+        } else if status.code >= 500 {
+            request.logger.report(error: error)
+        }
+        let response: Response
+        if Self.wantsJSON(request) {
+            response = Response(status: status)
+            try response.content.encode(["error": reason ?? status.reasonPhrase])
+        } else {
+            response = await page(for: request, status: status, reason: reason)
+        }
+        for (name, value) in headers where name.lowercased() != "content-type" && name.lowercased() != "content-length" {
+            response.headers.replaceOrAdd(name: name, value: value)
+        }
+        return response
     }
 
     static func wantsJSON(_ request: Request) -> Bool {

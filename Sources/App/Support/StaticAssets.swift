@@ -36,13 +36,17 @@ final class StaticAssets: Sendable {
 }
 
 /// Answers `GET` and `HEAD` for the static assets; everything else passes through untouched.
-struct StaticAssetMiddleware: AsyncMiddleware {
+struct StaticAssetMiddleware: Middleware {
     let assets: StaticAssets
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard request.method == .GET || request.method == .HEAD, let asset = assets.assets[request.url.path] else {
-            return try await next.respond(to: request)
+            return next.respond(to: request)
         }
+        return request.eventLoop.makeSucceededFuture(answer(asset, request))
+    }
+
+    private func answer(_ asset: StaticAssets.Asset, _ request: Request) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .eTag, value: asset.etag)
         let pinned = request.query[String.self, at: "v"] == asset.version

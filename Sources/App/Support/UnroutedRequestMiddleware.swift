@@ -6,24 +6,26 @@ import Vapor
 /// anything else looks at the request, so a POST to a read-only API path is not taken for a
 /// form without its token), an address longer than any route takes (414), and any request
 /// that arrives while the server is stopping (503, so that nothing reaches a closing database).
-struct UnroutedRequestMiddleware: AsyncMiddleware {
+struct UnroutedRequestMiddleware: Middleware {
     static let maximumURILength = 32_768
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let gate = request.application.shutdownGate
         guard gate.enter() else {
-            throw Abort(.serviceUnavailable, headers: ["Retry-After": "5"], reason: request.t("error.page.stopping"))
+            return request.eventLoop.makeFailedFuture(
+                Abort(.serviceUnavailable, headers: ["Retry-After": "5"], reason: request.t("error.page.stopping")))
         }
-        defer { gate.leave() }
+        let answer: EventLoopFuture<Response>
         if request.url.string.utf8.count > Self.maximumURILength {
-            throw Abort(.uriTooLong)
-        }
-        if request.route == nil, let allowed = request.application.routeMethods.methods(for: request.url.path), !allowed.isEmpty {
+            answer = request.eventLoop.makeFailedFuture(Abort(.uriTooLong))
+        } else if request.route == nil, let allowed = request.application.routeMethods.methods(for: request.url.path), !allowed.isEmpty {
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
-            throw Abort(.methodNotAllowed, headers: headers)
+            answer = request.eventLoop.makeFailedFuture(Abort(.methodNotAllowed, headers: headers))
+        } else {
+            answer = next.respond(to: request)
         }
-        return try await next.respond(to: request)
+        return answer.always { _ in gate.leave() }
     }
 }
 
