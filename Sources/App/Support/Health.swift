@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -19,8 +20,7 @@ struct HealthController {
     }
 
     @Sendable func health(req: Request) async throws -> Response {
-        let sql = req.db as! any SQLDatabase
-        let healthy = (try? await sql.raw("SELECT 1 AS one").first()) != nil
+        let healthy = await req.application.databaseProbe.answers(req.db)
         let catalogue = req.application.catalogue
         let body = Health(status: healthy ? "ok" : "database unavailable",
                           database: req.application.lumbung.databaseLocation.kind,
@@ -29,4 +29,26 @@ struct HealthController {
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
+}
+
+/// Whether the database answers, asked at most once a second however often `/health` is
+/// called: a load balancer polling every instance costs one trivial query a second each, and a
+/// database that stops answering shows within a second.
+final class DatabaseProbe: Sendable {
+    static let maximumAge: Duration = .seconds(1)
+    private let last = NIOLockedValueBox<(at: ContinuousClock.Instant, healthy: Bool)?>(nil)
+
+    func answers(_ db: any Database) async -> Bool {
+        let now = ContinuousClock.now
+        if let last = last.withLockedValue({ $0 }), now - last.at < Self.maximumAge { return last.healthy }
+        let healthy = (try? await (db as! any SQLDatabase).raw("SELECT 1 AS one").first()) != nil
+        last.withLockedValue { $0 = (now, healthy) }
+        return healthy
+    }
+}
+
+extension Application {
+    private struct DatabaseProbeKey: StorageKey { typealias Value = DatabaseProbe }
+
+    var databaseProbe: DatabaseProbe { shared(DatabaseProbeKey.self) { DatabaseProbe() } }
 }
