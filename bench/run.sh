@@ -128,4 +128,25 @@ for name in broad narrow; do
     p99=$(echo "$result" | awk '$1=="99%" {print $2}')
     printf '%-9s %-7s %10s req/s   p50 %8s   p99 %8s   (result cache off)\n' "lumbung" "$name" "$rps" "$p50" "$p99" | tee -a "$OUT"
 done
+# Varied questions, a different one for each request (wrk -s bench/varied.lua): 300 words and
+# word pairs from the generator's vocabulary, asked of both servers with the result cache off
+# (still running), and the similar innovations of varied published ids.
+python3 bench/queries.py 300 > "$WORK/queries.txt"
+curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/api/v1/innovations?q=$BROAD&per_page=100" | python3 -c '
+import json, sys
+print("\n".join(str(i["id"]) + "/similar" for i in json.load(sys.stdin)["items"]))' > "$WORK/similar.txt"
+varied() {
+    local name=$1 base=$2 prefix=$3 file=$4
+    echo "==> $name"
+    result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s bench/varied.lua "$base" -- "$file" "$prefix")
+    rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+    p50=$(echo "$result" | awk '$1=="50%" {print $2}')
+    p99=$(echo "$result" | awk '$1=="99%" {print $2}')
+    errors=$(echo "$result" | grep -E "Non-2xx|Socket errors" | tr '\n' ' ' || true)
+    printf '%-40s %10s req/s   p50 %8s   p99 %8s   %s\n' "$name" "$rps" "$p50" "$p99" "$errors" | tee -a "$OUT"
+}
+varied "lumbung api, varied words (cache off)" "http://127.0.0.1:$LUMBUNG_PORT" "/api/v1/innovations?q=" "$WORK/queries.txt"
+varied "lumbung page, varied words (cache off)" "http://127.0.0.1:$LUMBUNG_PORT" "/catalogue?q=" "$WORK/queries.txt"
+varied "lumbung similar, varied ids" "http://127.0.0.1:$LUMBUNG_PORT" "/api/v1/innovations/" "$WORK/similar.txt"
+varied "datasette, varied words + agency facet" "http://127.0.0.1:$DATASETTE_PORT" "/datasette-$N/innovations.json?_facet=kode_perangkat_daerah&_search=" "$WORK/queries.txt"
 echo "==> written $OUT"
