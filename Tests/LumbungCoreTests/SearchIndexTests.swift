@@ -42,6 +42,30 @@ import Testing
         #expect(ids("\"jemput bola\"") == [1])
     }
 
+    /// "pelayanan di perbatasan" matches only that order, the stop word included.
+    @Test func phrasesWithStopWordsMatchWordForWord() {
+        let index = SearchIndex([
+            Self.document(1, "Pelayanan di Perbatasan Krayan"),
+            Self.document(2, "Pelayanan Perbatasan Terpadu"),
+            Self.document(3, "Pelayanan dari Perbatasan"),
+            Self.document(4, "Perbatasan di Pelayanan"),
+            Self.document(5, "Bola", body: "Pelayanan prima di perbatasan utara."),
+        ])
+        func found(_ text: String) -> Set<Int> { Set(index.search(SearchRequest(query: SearchQuery.parse(text), limit: 10)).hits.map(\.id)) }
+        #expect(found("\"pelayanan di perbatasan\"") == [1])
+        #expect(found("\"pelayanan perbatasan\"") == [2])
+        #expect(found("\"pelayanan dari perbatasan\"") == [3])
+        #expect(found("\"pelayanan ke perbatasan\"").isEmpty)  // a stop word no document has there
+        #expect(found("pelayanan di perbatasan") == [1, 2, 3, 4, 5])  // unquoted: every word, any order
+        #expect(found("pelayanan -\"di perbatasan\"") == [2, 3, 4])
+        // Highlighting never marks the stop word, and removing a document keeps counts right.
+        #expect(!index.search(SearchRequest(query: SearchQuery.parse("\"pelayanan di perbatasan\""), limit: 1)).highlightTerms.contains { TextAnalyzer.isStopMarker($0) })
+        var smaller = index
+        smaller.remove(id: 1)
+        #expect(Set(smaller.search(SearchRequest(query: SearchQuery.parse("\"pelayanan di perbatasan\""), limit: 10)).hits.map(\.id)).isEmpty)
+        #expect(smaller.search(SearchRequest(query: SearchQuery.parse("perbatasan"), limit: 10)).total == 4)
+    }
+
     @Test func exclusionsRemoveMatches() {
         #expect(Set(ids("layanan -digital")) == [1])
         #expect(Set(ids("bola -\"jemput bola\"")) == [4])

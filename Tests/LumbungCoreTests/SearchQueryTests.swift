@@ -26,8 +26,10 @@ import Testing
         #expect(SearchQuery.parse("   \n\t ").isEmpty)
     }
 
-    @Test func stopWordsInsidePhrasesAreDropped() {
-        #expect(SearchQuery.parse("\"pelayanan dan perizinan\"").required == [["layan", "izin"]])
+    @Test func stopWordsInsidePhrasesAreKeptAndMarked() {
+        #expect(SearchQuery.parse("\"pelayanan dan perizinan\"").required == [["layan", "\u{1F}dan", "izin"]])
+        // Unquoted, a stop word is still nothing to look for.
+        #expect(SearchQuery.parse("pelayanan dan perizinan").required == [["layan"], ["izin"]])
     }
 
     @Test func unbalancedQuoteRunsToTheEnd() {

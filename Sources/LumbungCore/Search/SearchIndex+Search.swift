@@ -6,7 +6,7 @@ import Foundation
 /// computed over the matches only.
 extension SearchIndex {
     public func search(_ request: SearchRequest) -> SearchResult {
-        let highlight = Set(request.query.required.flatMap { $0 })
+        let highlight = Set(request.query.required.flatMap { $0 }.filter { !TextAnalyzer.isStopMarker($0) })
         let filter = FacetFilter(request.filters, index: self)
         var matches: [Int32] = []
         var scores: [Double] = []
@@ -20,14 +20,12 @@ extension SearchIndex {
         } else {
             var groups: [[Int32]] = []
             for group in request.query.required {
-                var ids: [Int32] = []
-                for term in group {
-                    guard let id = termIDs[term] else { return .empty(highlight) }
-                    ids.append(id)
-                }
+                guard let ids = ids(of: group) else { return .empty(highlight) }
                 groups.append(ids)
             }
-            let terms = Array(Set(groups.flatMap { $0 })).prefix(32)
+            // Stop words have no postings: candidates come from the other terms, and the
+            // phrase check finds the stop words between them.
+            let terms = Array(Set(groups.flatMap { $0 }.filter { $0 >= 0 })).prefix(32)
                 .sorted { postingDocs[Int($0)].count < postingDocs[Int($1)].count }
             guard !terms.isEmpty else { return .empty(highlight) }
             (matches, scores) = intersect(terms, filter: filter)
@@ -37,8 +35,7 @@ extension SearchIndex {
         }
 
         for group in request.query.excluded {
-            let ids = group.compactMap { termIDs[$0] }
-            guard ids.count == group.count, let first = ids.first else { continue }
+            guard let ids = ids(of: group), let first = ids.first(where: { $0 >= 0 }) else { continue }
             let holding = Set(postingDocs[Int(first)])
             keep(&matches, &scores) { !(holding.contains($0) && (ids.count == 1 || containsPhrase(Int($0), ids))) }
         }
@@ -60,6 +57,17 @@ extension SearchIndex {
 
     /// The live documents holding every term (rarest first) that pass the filters, ascending,
     /// with their BM25 scores. Dead entries count neither as matches nor in idf.
+    /// The ids of a query group's terms and stop words, or nil when one of them is in no document.
+    func ids(of group: [String]) -> [Int32]? {
+        var ids: [Int32] = []
+        for term in group {
+            let id = TextAnalyzer.isStopMarker(term) ? stopWordIDs[term] : termIDs[term]
+            guard let id else { return nil }
+            ids.append(id)
+        }
+        return ids
+    }
+
     private func intersect(_ terms: [Int32], filter: FacetFilter) -> ([Int32], [Double]) {
         let live = Double(max(liveCount, 1))
         let averageLength = max(totalWeightedLength / live, 1)
@@ -237,7 +245,7 @@ extension SearchIndex {
         var field = 0
         for position in start..<end {
             let term = streams[position]
-            if term < 0 { field += 1 } else if field == 3 && wanted.contains(term) { return true }
+            if term == -1 { field += 1 } else if field == 3 && wanted.contains(term) { return true }
         }
         return false
     }

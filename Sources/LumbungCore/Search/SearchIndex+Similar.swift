@@ -48,7 +48,8 @@ extension SearchIndex {
         var field = 0
         var frequencies: [Int32: Double] = [:]
         for term in stream {
-            if term < 0 { field = min(field + 1, weights.count - 1); continue }
+            if term == -1 { field = min(field + 1, weights.count - 1); continue }
+            if term < 0 { continue }  // a stop word
             frequencies[term, default: 0] += Double(weights[field])
         }
         let documents = Double(max(liveCount, 1))

@@ -18,6 +18,9 @@ public struct SearchIndex: Sendable {
 
     var termIDs: [String: Int32] = [:]
     var terms: [String] = []
+    /// Stop words as they stand in the term streams: -2, -3, … (-1 ends a field). They have no
+    /// postings; only phrase checks read them.
+    var stopWordIDs: [String: Int32] = [:]
     /// For each term, the documents holding it (ascending) and the weighted frequency there.
     var postingDocs: [[Int32]] = []
     var postingFrequencies: [[UInt16]] = []
@@ -71,7 +74,11 @@ public struct SearchIndex: Sendable {
         var stream: [Int32] = []
         var length: UInt32 = 0
         func add(_ text: String, weight: UInt16) {
-            for term in TextAnalyzer.terms(text) {
+            for term in TextAnalyzer.sequence(text[...]) {
+                if TextAnalyzer.isStopMarker(term) {
+                    stream.append(stopWordID(term))
+                    continue
+                }
                 let id = termID(term)
                 frequencies[id, default: 0] &+= weight
                 stream.append(id)
@@ -138,6 +145,13 @@ public struct SearchIndex: Sendable {
         return id
     }
 
+    mutating func stopWordID(_ marked: String) -> Int32 {
+        if let id = stopWordIDs[marked] { return id }
+        let id = -2 - Int32(stopWordIDs.count)
+        stopWordIDs[marked] = id
+        return id
+    }
+
     mutating func facetValueID(_ facet: SearchFacet, _ value: String) -> Int32 {
         let key = facet.rawValue + "\u{1}" + value
         if let id = facetValueIDs[key] { return id }
@@ -155,7 +169,7 @@ public struct SearchIndex: Sendable {
         for list in postingDocs { bytes += list.capacity * 4 + 32 }
         for list in postingFrequencies { bytes += list.capacity * 2 + 32 }
         for term in terms { bytes += term.utf8.count + 16 + 24 }
-        bytes += termIDs.capacity * 28
+        bytes += termIDs.capacity * 28 + stopWordIDs.capacity * 40
         bytes += streams.capacity * 4 + streamStart.capacity * 4 + streamLength.capacity * 4
         bytes += externalIDs.capacity * 8 + alive.capacity + weightedLength.capacity * 4
         bytes += newestRanks.capacity * 4 + documentFrequencies.capacity * 4 + slotByID.capacity * 17

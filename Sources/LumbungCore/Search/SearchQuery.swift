@@ -10,7 +10,9 @@
 /// its own, like separate words; excluded, it excludes them as a phrase, so "-covid-19" drops
 /// texts about COVID-19 rather than every text that mentions 19. Repeated entries count once.
 public struct SearchQuery: Sendable, Hashable {
-    /// Each entry: one term, or a phrase's terms in order (stemmed, stop words removed).
+    /// Each entry: one term, or a phrase's terms in order (stemmed; a phrase keeps its stop
+    /// words, marked with `TextAnalyzer.stopMarker`, so that "pelayanan di perbatasan" matches
+    /// only that order, "di" included).
     public var required: [[String]]
     public var excluded: [[String]]
 
@@ -61,7 +63,11 @@ public struct SearchQuery: Sendable, Hashable {
             if isQuote(c) {
                 let start = text.index(after: i)
                 let close = text[start...].firstIndex(where: isQuote) ?? end
-                add(TextAnalyzer.terms(text[start..<close], limit: budget), excluded: negated)
+                let phrase = TextAnalyzer.sequence(text[start..<close], limit: budget)
+                // Only stop words: nothing to look for, as an unquoted stop word.
+                if phrase.contains(where: { !TextAnalyzer.isStopMarker($0) }) {
+                    add(phrase, excluded: negated)
+                }
                 i = close < end ? text.index(after: close) : end
             } else {
                 let close = text[i...].firstIndex { $0.isWhitespace || isQuote($0) } ?? end

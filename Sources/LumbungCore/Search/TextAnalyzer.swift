@@ -56,6 +56,29 @@ public enum TextAnalyzer: Sendable {
         return terms
     }
 
+    /// Marks a stop word kept in a phrase's sequence (`stopMarker` + the folded word).
+    public static let stopMarker: Character = "\u{1F}"
+
+    public static func isStopMarker(_ term: String) -> Bool { term.first == stopMarker }
+
+    /// The terms in order with the stop words kept, each as `stopMarker` + the folded word: what
+    /// a quoted phrase must match word for word ("pelayanan di perbatasan"), and what each
+    /// document's term stream holds for phrase checks. Stop words are never indexed as terms.
+    static func sequence(_ text: Substring, limit: Int = .max) -> [String] {
+        var sequence: [String] = []
+        guard limit > 0 else { return sequence }
+        var cache = TermCache()
+        scanWords(text) { _, folded in
+            if let term = cache.term(forFolded: folded) {
+                sequence.append(term)
+            } else if isStopWord(folded) {
+                sequence.append(String(stopMarker) + folded)
+            }
+            return sequence.count < limit
+        }
+        return sequence
+    }
+
     /// The term for one folded word, or nil for a stop word.
     static func term(forFolded word: String) -> String? {
         if isStopWord(word) { return nil }
