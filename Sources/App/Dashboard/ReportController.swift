@@ -61,7 +61,8 @@ struct ReportController {
         var trend: [(String, Double, String)] = []
         var latest: (IndexYear, IndexResult)?
         for record in records {
-            guard let year = try await IndexYear.load(year: record.year, on: req.db, today: req.today), !year.innovations.isEmpty else { continue }
+            let year = try await IndexYear.load(record, on: req.db, today: req.today)
+            guard !year.innovations.isEmpty else { continue }
             let result = year.result
             trend.append((String(record.year), result.index, "\(IndexNumber.text(result.index)) — \(result.indexClass.name)"))
             latest = (year, result)

@@ -53,7 +53,7 @@ struct IndexController {
         let records = try await IndicatorSetRecord.query(on: req.db).sort(\.$year, .descending).all()
         var rows: [YearRow] = []
         for record in records {
-            guard let year = try await IndexYear.load(year: record.year, on: req.db, today: req.today) else { continue }
+            let year = try await IndexYear.load(record, on: req.db, today: req.today)
             let result = year.result
             rows.append(YearRow(year: record.year, name: year.set.name, index: IndexNumber.text(result.index), className: result.indexClass.name,
                                 reported: Labels(req).number(year.innovations.count), href: "/index/\(record.year)"))
@@ -149,10 +149,7 @@ struct IndexController {
         let answers = year.answers(for: id)
         let user = try req.user
         let rows = year.set.innovationIndicators.map { Self.answerRow($0, answers[$0.key], evidence: evidence, labels: labels, region: false) }
-        let start = innovation.implementationStart.flatMap(CalendarDate.init(parsing:))
-        let ageing = CoverageInnovation(id: id, name: innovation.name, agencyID: innovation.$agency.id, implementationStart: start,
-                                        hasDevelopment: evidence.contains { $0.type == .development })
-        let needsDevelopment = year.set.developmentAfterYears.map { ageing.needsDevelopment(today: req.today, afterYears: $0) } ?? false
+        let needsDevelopment = year.needsDevelopment(innovation, developed: evidence.contains { $0.type == .development })
         struct Data: Encodable {
             let year: Int; let setName: String; let id: Int; let name: String; let agency: String; let rows: [AnswerRow]
             let canAnswer: Bool; let canValidate: Bool; let hasEvidence: Bool; let evidenceHref: String; let needsDevelopment: Bool
@@ -222,7 +219,7 @@ struct IndexController {
                 answer.level = level
                 answer.evidenceID = evidenceID
                 answer.validation = .pending
-                answer.comment = answer.id == nil ? "" : answer.comment
+                if answer.id == nil { answer.comment = "" }
                 answer.answeredByName = user.name
                 answer.validatedByName = nil
                 try await answer.save(on: db)

@@ -97,7 +97,8 @@ struct IndexToolsController {
     @Sendable func gaps(req: Request) async throws -> Response {
         let year = try await req.indexYear()
         struct Row: Encodable { let innovation: String; let href: String; let indicator: String; let level: Int; let reason: String; let gain: String }
-        let rows = year.gaps().map { gap in
+        let gaps = year.gaps()
+        let rows = gaps.map { gap in
             let id = gap.answer.innovationID!
             let indicator = year.set.indicator(gap.answer.indicatorKey)
             return Row(innovation: year.innovations[id]?.name ?? "", href: "/index/\(year.set.year)/innovations/\(id)#indicator-\(gap.answer.indicatorKey)",
@@ -105,7 +106,7 @@ struct IndexToolsController {
                        reason: gap.answer.validation == .rejected ? req.t("gaps.rejected", gap.answer.comment) : req.t("gaps.missing"),
                        gain: "+" + IndexNumber.text(gap.gain))
         }
-        let total = year.gaps().map(\.gain).reduce(0, +)
+        let total = gaps.map(\.gain).reduce(0, +)
         struct Data: Encodable { let year: Int; let name: String; let rows: [Row]; let index: String; let total: String }
         return try await req.render("index/gaps", title: req.t("gaps.title", year.set.name),
                                     Data(year: year.set.year, name: year.set.name, rows: rows, index: IndexNumber.text(year.result.index), total: IndexNumber.text(total)))

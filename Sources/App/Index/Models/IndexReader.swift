@@ -34,12 +34,17 @@ struct IndexYear {
     }
 
     func indexed(_ innovation: Innovation, levels: [String: Int]) -> IndexedInnovation {
-        let coverage = CoverageInnovation(id: innovation.id!, name: innovation.name, agencyID: innovation.$agency.id,
-                                          implementationStart: innovation.implementationStart.flatMap(CalendarDate.init(parsing:)),
-                                          hasDevelopment: developed.contains(innovation.id!))
-        return IndexedInnovation(id: Int64(innovation.id!), name: innovation.name,
-                                 affairs: Set([innovation.mainAffair].compactMap { $0 } + innovation.otherAffairs), levels: levels,
-                                 needsDevelopment: set.developmentAfterYears.map { coverage.needsDevelopment(today: today, afterYears: $0) } ?? false)
+        IndexedInnovation(id: Int64(innovation.id!), name: innovation.name,
+                          affairs: Set([innovation.mainAffair].compactMap { $0 } + innovation.otherAffairs), levels: levels,
+                          needsDevelopment: needsDevelopment(innovation, developed: developed.contains(innovation.id!)))
+    }
+
+    /// Whether this year's form leaves the innovation unscored for want of a recorded development.
+    func needsDevelopment(_ innovation: Innovation, developed: Bool) -> Bool {
+        guard let years = set.developmentAfterYears else { return false }
+        let ageing = CoverageInnovation(id: innovation.id!, name: innovation.name, agencyID: innovation.$agency.id,
+                                        implementationStart: innovation.implementationStart.flatMap(CalendarDate.init(parsing:)), hasDevelopment: developed)
+        return ageing.needsDevelopment(today: today, afterYears: years)
     }
 
     var result: IndexResult { InnovationIndex.compute(counted, with: set) }
@@ -66,6 +71,11 @@ struct IndexYear {
 
     static func load(year: Int, on db: any Database, today: CalendarDate) async throws -> IndexYear? {
         guard let record = try await IndicatorSetRecord.query(on: db).filter(\.$year == year).first() else { return nil }
+        return try await load(record, on: db, today: today)
+    }
+
+    static func load(_ record: IndicatorSetRecord, on db: any Database, today: CalendarDate) async throws -> IndexYear {
+        let year = record.year
         let answers = try await IndexAnswer.query(on: db).filter(\.$year == year).sort(\.$id).all()
         let ids = Array(Set(answers.compactMap(\.innovationID)))
         let innovations = ids.isEmpty ? [] : try await Innovation.query(on: db).filter(\.$id ~~ ids).filter(\.$status != .archived).with(\.$agency).all()

@@ -190,8 +190,7 @@ struct InventoryController {
     @Sendable func agency(req: Request) async throws -> Response {
         let (round, asked) = try await askedFromPath(req)
         let labels = Labels(req)
-        let innovations = try await InventoryProgressReader(db: req.db).list(of: asked.$agency.id, in: round)
-        let checks = try await checks(round, agencyID: asked.$agency.id, db: req.db)
+        let (innovations, checks) = try await InventoryProgressReader(db: req.db).list(of: asked.$agency.id, in: round)
         let rows = innovations.map { innovation in
             let check = checks[innovation.id!]
             return CheckRow(id: innovation.id!, name: innovation.name, href: "/innovations/\(innovation.id!)", statusLabel: labels.status(innovation.status),
@@ -218,7 +217,7 @@ struct InventoryController {
         let round = try await roundFromPath(req)
         let innovation = try await req.innovationFromPath()
         let back = "/inventory/\(round.id!)/agencies/\(innovation.$agency.id)"
-        if let closed = InventoryRules.closedProblem(closedOn: round.closedDay) { throw Abort(.conflict, reason: closed.text(in: req.language)) }
+        try requireOpen(round, req)
         guard let asked = try await InventoryRoundAgency.query(on: req.db).filter(\.$round.$id == round.id!)
             .filter(\.$agency.$id == innovation.$agency.id).first() else { throw Abort(.notFound) }
         let form = try req.form(Form.self)
@@ -265,10 +264,9 @@ struct InventoryController {
         let (round, asked) = try await askedFromPath(req)
         let user = try req.user
         guard user.role == .admin || user.operates(agencyID: asked.$agency.id) else { throw Abort(.forbidden) }
-        if let closed = InventoryRules.closedProblem(closedOn: round.closedDay) { throw Abort(.conflict, reason: closed.text(in: req.language)) }
+        try requireOpen(round, req)
         let back = "/inventory/\(round.id!)/agencies/\(asked.$agency.id)"
-        let list = try await InventoryProgressReader(db: req.db).list(of: asked.$agency.id, in: round)
-        let answered = try await checks(round, agencyID: asked.$agency.id, db: req.db)
+        let (list, answered) = try await InventoryProgressReader(db: req.db).list(of: asked.$agency.id, in: round)
         if let problem = InventoryRules.confirmationProblem(unanswered: list.filter { answered[$0.id!] == nil }.map(\.name)) {
             req.flash(.error, problem.text(in: req.language))
             return req.redirect(to: back)
@@ -285,7 +283,7 @@ struct InventoryController {
 
     @Sendable func close(req: Request) async throws -> Response {
         let round = try await roundFromPath(req)
-        if let closed = InventoryRules.closedProblem(closedOn: round.closedDay) { throw Abort(.conflict, reason: closed.text(in: req.language)) }
+        try requireOpen(round, req)
         let user = try req.user
         let snapshot = try await InventoryProgressReader(db: req.db).snapshot(of: round, today: req.today)
         round.closedOn = req.today.description
@@ -332,6 +330,11 @@ struct InventoryController {
 
     // MARK: Helpers
 
+    /// Answers and confirmations end when the round closes: 409 naming the day.
+    private func requireOpen(_ round: InventoryRound, _ req: Request) throws {
+        if let closed = InventoryRules.closedProblem(closedOn: round.closedDay) { throw Abort(.conflict, reason: closed.text(in: req.language)) }
+    }
+
     private func roundFromPath(_ req: Request) async throws -> InventoryRound {
         guard let id = req.parameters.get("roundID", as: Int.self), let round = try await InventoryRound.find(id, on: req.db) else { throw Abort(.notFound) }
         return round
@@ -349,10 +352,5 @@ struct InventoryController {
         default: throw Abort(.forbidden)
         }
         return (round, asked)
-    }
-
-    private func checks(_ round: InventoryRound, agencyID: Int, db: any Database) async throws -> [Int: InventoryCheck] {
-        let all = try await InventoryCheck.query(on: db).filter(\.$round.$id == round.id!).filter(\.$agencyID == agencyID).all()
-        return Dictionary(all.map { ($0.$innovation.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
