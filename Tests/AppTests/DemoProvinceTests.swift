@@ -115,7 +115,7 @@ extension AppTests {
                 #expect(workspace.status == .closed)
                 #expect(workspace.entries.count == 12)
                 #expect(workspace.panel.count == 6)
-                let result = workspace.result()
+                let result = try await workspace.result(cache: app.stageResults, on: app.db)
                 #expect(result.basisUsed == .calibrated && result.fallback == nil && result.connectedParts == 1)
                 let names = Dictionary(uniqueKeysWithValues: workspace.panel.map { (Int64($0.$user.id), $0.user.name) })
                 let flaggedEvaluators = result.evaluators.filter { $0.flags.contains { if case .unusualLeniency(let b) = $0 { return b < 0 } else { return false } } }

@@ -114,7 +114,7 @@ enum DemoEvaluation {
             try await assessment.save(on: db)
         }
         workspace = try await StageWorkspace.load(competition: kipp, stageDefinition: stageDefinition, on: db)
-        try await actions.close(workspace, stage: stage)
+        try await actions.close(workspace, stage: stage, result: try await workspace.result(cache: StageResultCache(), on: db))
         try await loadLombaJury(on: db, admin: admin, now: now)
     }
 

@@ -109,7 +109,9 @@ extension Fixture {
         try await setPhase(app, setup, .scoring)
         if phase == .scoring { return setup }
         try await submitAll(app, setup)
-        try await StageActions(db: app.db, user: admin, now: app.clock.now()).close(try await workspace(app, setup), stage: try await EvaluationStage.find(setup.stage.id, on: app.db)!)
+        let closing = try await workspace(app, setup)
+        let result = try await closing.result(cache: app.stageResults, on: app.db)
+        try await StageActions(db: app.db, user: admin, now: app.clock.now()).close(closing, stage: try await EvaluationStage.find(setup.stage.id, on: app.db)!, result: result)
         if phase == .closed { return setup }
         let now = app.clock.now()
         try await setPhase(app, setup, .announced, objectionsUntil: now.addingTimeInterval(phase == .announced && windowOpen ? 3 * 86_400 : -86_400), isPublic: true)

@@ -10,10 +10,10 @@ struct RankingController {
     static let pageSize = 100
 
     @Sendable func show(req: Request) async throws -> Response {
-        let workspace = try await StageWorkspace.load(req)
+        let workspace = try await StageBoard.load(req)
         let labels = Labels(req)
-        let result = workspace.result()
-        let names = Dictionary(uniqueKeysWithValues: workspace.panel.map { ($0.$user.id, $0.user.name) })
+        let result = try await workspace.result(req)
+        let names = workspace.panelNames
         let decided = workspace.decidedShortlist(result)
         let sort = req.query[String.self, at: "sort"] ?? "rank"
         let filter = req.query[String.self, at: "filter"] ?? ""
@@ -41,7 +41,7 @@ struct RankingController {
             return workspace.path + "/ranking?" + query.joined(separator: "&")
         }
         let evaluators = RankingPage.evaluatorRows(result, names: names, labels: labels)
-        let proposalNames = Dictionary(uniqueKeysWithValues: workspace.entries.map { (Int64($0.$proposal.id), $0.proposal.innovation.name) })
+        let proposalNames = Dictionary(uniqueKeysWithValues: workspace.entries.map { (Int64($0.proposalID), $0.innovation) })
         let data = RankingPage(
             competitionID: workspace.competitionID, competition: workspace.competition.name, stageName: workspace.stageDefinition.name,
             path: workspace.path, phaseLabel: labels.t("stagePhase.\(workspace.status.rawValue)"),
@@ -66,23 +66,22 @@ struct RankingController {
     typealias SortLink = RankingPage.SortLink
 
     /// A quota value as people know it: the agency's name for `instansi`, the category's for `kategori`.
-    static func attributeValue(_ value: String, _ workspace: StageWorkspace) -> String {
+    static func attributeValue(_ value: String, _ workspace: StageBoard) -> String {
         if let category = workspace.definition.category(value) { return category.name }
         if let group = workspace.definition.group(value) { return group.name }
-        if let id = Int(value), let entry = workspace.entries.first(where: { workspace.tree.lineage(of: $0.proposal.$agency.id).last == id }) {
-            return workspace.tree.lineage(of: entry.proposal.$agency.id).count == 1 ? entry.proposal.agency.displayName : "#\(id)"
+        if let id = Int(value), let entry = workspace.entries.first(where: { workspace.tree.lineage(of: $0.agencyID).last == id }) {
+            return workspace.tree.lineage(of: entry.agencyID).count == 1 ? entry.agencyDisplayName : "#\(id)"
         }
         return value.isEmpty ? "—" : value
     }
 
-    static func row(_ result: ProposalResult, _ workspace: StageWorkspace, _ labels: Labels, decided: Set<Int>) -> RankingPage.Row {
+    static func row(_ result: ProposalResult, _ workspace: StageBoard, _ labels: Labels, decided: Set<Int>) -> RankingPage.Row {
         let entry = workspace.entry(proposalID: Int(result.id))
-        let proposal = entry?.proposal
         let definition = workspace.definition
         return RankingPage.Row(
-            proposalID: Int(result.id), rank: result.rank.map(String.init) ?? "—", innovation: proposal?.innovation.name ?? "#\(result.id)",
-            agency: proposal?.agency.displayName ?? "", category: definition.category(proposal?.categoryKey ?? "")?.name ?? "",
-            group: definition.group(proposal?.groupKey ?? "")?.name ?? "", count: result.sheets.count,
+            proposalID: Int(result.id), rank: result.rank.map(String.init) ?? "—", innovation: entry?.innovation ?? "#\(result.id)",
+            agency: entry?.agencyDisplayName ?? "", category: definition.category(entry?.categoryKey ?? "")?.name ?? "",
+            group: definition.group(entry?.groupKey ?? "")?.name ?? "", count: result.sheets.count,
             mean: RankingPage.number(result.summary?.mean), median: RankingPage.number(result.summary?.median),
             sd: RankingPage.number(result.summary?.standardDeviation), range: RankingPage.number(result.summary?.range),
             zFit: RankingPage.number(result.zFit), calibrated: RankingPage.number(result.calibrated), official: RankingPage.number(result.official),
@@ -131,12 +130,12 @@ struct RankingController {
     }
 
     @Sendable func explain(req: Request) async throws -> Response {
-        let workspace = try await StageWorkspace.load(req)
+        let workspace = try await StageBoard.load(req)
         guard let proposalID = req.parameters.get("proposalID", as: Int.self), let entry = workspace.entry(proposalID: proposalID) else { throw Abort(.notFound) }
         let labels = Labels(req)
-        let result = workspace.result()
+        let result = try await workspace.result(req)
         guard let row = result.proposal(Int64(proposalID)) else { throw Abort(.notFound) }
-        let names = Dictionary(uniqueKeysWithValues: workspace.panel.map { ($0.$user.id, $0.user.name) })
+        let names = workspace.panelNames
         let evaluators = Dictionary(uniqueKeysWithValues: result.evaluators.map { ($0.id, $0) })
         let criteria = workspace.definition.criteria
         func n(_ value: Double?, _ digits: Int = 1) -> String { RankingPage.number(value, digits) }
@@ -170,7 +169,7 @@ struct RankingController {
         let decided = workspace.decidedShortlist(result).contains(proposalID)
         let data = Explanation(
             competitionID: workspace.competitionID, competition: workspace.competition.name, stageName: workspace.stageDefinition.name,
-            path: workspace.path, proposalID: proposalID, innovation: entry.proposal.innovation.name, agency: entry.proposal.agency.name,
+            path: workspace.path, proposalID: proposalID, innovation: entry.innovation, agency: entry.agencyName,
             criteriaHeader: criteria.map { "\($0.name) (\(n($0.weight, 0)) %, \($0.scaleMin)–\($0.scaleMax))" },
             totalFormula: labels.t("explain.total"), sheets: sheets, mean: n(row.summary?.mean),
             meanWorking: "(\(totals.joined(separator: " + "))) / \(totals.count)", median: n(row.summary?.median), se: n(row.summary?.standardError, 2),
@@ -179,7 +178,7 @@ struct RankingController {
             rank: row.rank.map(String.init) ?? "—", tie: RankingPage.tieText(row.decidedAgainstNext, labels, workspace.definition),
             shortlisted: decided, skipped: RankingPage.skipText(row.skipped, labels), override: entry.overrideReason,
             canOverride: try req.user.role == .admin && (workspace.status == .closed || workspace.status == .announced))
-        return try await req.render("evaluation/explain", title: entry.proposal.innovation.name, data)
+        return try await req.render("evaluation/explain", title: entry.innovation, data)
     }
 
     struct OverrideForm: Content {
@@ -217,10 +216,16 @@ struct RankingController {
     @Sendable func scoresXLSX(req: Request) async throws -> Response { try await export(req, kind: "scores", xlsx: true) }
 
     private func export(_ req: Request, kind: String, xlsx: Bool) async throws -> Response {
-        let workspace = try await StageWorkspace.load(req)
         let labels = Labels(req)
-        let result = workspace.result()
-        let rows = kind == "ranking" ? Self.rankingRows(workspace, result, labels) : Self.scoreRows(workspace, labels)
+        let workspace: any StageScope
+        let rows: [[String]]
+        if kind == "ranking" {
+            let board = try await StageBoard.load(req)
+            (workspace, rows) = (board, Self.rankingRows(board, try await board.result(req), labels))
+        } else {
+            let full = try await StageWorkspace.load(req)
+            (workspace, rows) = (full, Self.scoreRows(full, labels))
+        }
         let name = "\(kind)-\(EditionDefinition.key(from: workspace.competition.name))-\(workspace.stageDefinition.key)" + (xlsx ? ".xlsx" : ".csv")
         let bytes = xlsx ? Array(try XLSXWriter.write([Sheet(name: kind == "ranking" ? "Peringkat" : "Nilai", rows: rows)])) : Array(CSVWriter.write(rows).utf8)
         try await req.db.audit(try req.user, "stage.export", "stage", workspace.stage?.id, ExportService.auditSummary(name, bytes))
@@ -229,15 +234,15 @@ struct RankingController {
 
     static func plain(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "" }
 
-    static func rankingRows(_ workspace: StageWorkspace, _ result: StageResult, _ labels: Labels) -> [[String]] {
+    static func rankingRows(_ workspace: StageBoard, _ result: StageResult, _ labels: Labels) -> [[String]] {
         let decided = workspace.decidedShortlist(result)
         var rows = [["rank", "proposal_id", labels.t("proposal.innovation"), labels.t("users.agency"), labels.t("proposal.category"), labels.t("proposal.group"),
                      "n", "mean", "median", "sd", "range", "z_fit", "calibrated", "official", "flags", "shortlist", "override_reason"]]
         for row in result.proposals {
             let entry = workspace.entry(proposalID: Int(row.id))
-            rows.append([row.rank.map(String.init) ?? "", String(row.id), entry?.proposal.innovation.name ?? "", entry?.proposal.agency.name ?? "",
-                         workspace.definition.category(entry?.proposal.categoryKey ?? "")?.name ?? "",
-                         workspace.definition.group(entry?.proposal.groupKey ?? "")?.name ?? "", String(row.sheets.count),
+            rows.append([row.rank.map(String.init) ?? "", String(row.id), entry?.innovation ?? "", entry?.agencyName ?? "",
+                         workspace.definition.category(entry?.categoryKey ?? "")?.name ?? "",
+                         workspace.definition.group(entry?.groupKey ?? "")?.name ?? "", String(row.sheets.count),
                          plain(row.summary?.mean), plain(row.summary?.median), plain(row.summary?.standardDeviation), plain(row.summary?.range),
                          plain(row.zFit), plain(row.calibrated), plain(row.official),
                          row.flags.map { RankingPage.flagText($0, labels, workspace.definition) }.joined(separator: "; "),

@@ -288,7 +288,7 @@ struct StageController {
         if let refusal = StageLifecycle.closeRefusal(phase: stage.status, unsubmitted: unsubmitted) {
             throw Abort(.conflict, reason: refusal.text(in: req.language))
         }
-        try await StageActions(db: req.db, user: try req.user, now: req.now).close(workspace, stage: stage)
+        try await StageActions(db: req.db, user: try req.user, now: req.now).close(workspace, stage: stage, result: try await workspace.result(req))
         req.flash(.success, req.t("stage.closed"))
         return req.redirect(to: workspace.path + "/ranking")
     }
@@ -303,7 +303,7 @@ struct StageController {
         guard let stage = workspace.stage else { throw Abort(.conflict, reason: req.t("stage.notSetUp")) }
         let form = try req.form(AnnounceForm.self)
         let lastDay = form.objectionsUntil.flatMap(CalendarDate.init(parsing:))
-        if let refusal = StageLifecycle.announceRefusal(phase: stage.status, quotaProblems: workspace.result().quotaProblems.count,
+        if let refusal = StageLifecycle.announceRefusal(phase: stage.status, quotaProblems: try await workspace.result(req).quotaProblems.count,
                                                          today: req.today, lastDay: lastDay) {
             throw Abort(stage.status == .closed ? .badRequest : .conflict, reason: refusal.text(in: req.language))
         }

@@ -45,8 +45,12 @@ final class Assessment: Model, @unchecked Sendable {
     }
 
     var scores: CriterionScores {
-        get { (try? JSONDecoder().decode(CriterionScores.self, from: Data(scoresJSON.utf8))) ?? [:] }
+        get { Self.decodeScores(scoresJSON) }
         set { scoresJSON = String(decoding: (try? JSONEncoder.sorted.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
+    }
+
+    static func decodeScores(_ json: String) -> CriterionScores {
+        (try? JSONDecoder().decode(CriterionScores.self, from: Data(json.utf8))) ?? [:]
     }
 
     var comments: [String: String] {

@@ -81,8 +81,7 @@ struct StageActions {
     }
 
     /// Closes scoring: the ranking and shortlist are computed once more and written to the entries.
-    func close(_ workspace: StageWorkspace, stage: EvaluationStage) async throws {
-        let result = workspace.result()
+    func close(_ workspace: StageWorkspace, stage: EvaluationStage, result: StageResult) async throws {
         let chosen = Set(result.shortlist.map { Int($0) })
         try await db.transaction { tx in
             for entry in workspace.entries {

@@ -36,6 +36,32 @@ enum StageRows {
         }
     }
 
+    /// The submitted sheets alone, with the fingerprint of exactly these rows.
+    static func submittedSheets(stageID: Int, on db: any Database) async throws -> (sheets: [SubmittedSheet], fingerprint: SubmittedFingerprint) {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.select().columns("proposal_id", "evaluator_id", "scores", "updated_at").from(Assessment.schema)
+            .where("stage_id", .equal, stageID).where("status", .equal, Assessment.Status.submitted.rawValue).orderBy("id").all()
+        var newest: Date?
+        let sheets = try rows.map { row in
+            if let updated = try row.decode(column: "updated_at", as: Date?.self), newest.map({ updated > $0 }) ?? true { newest = updated }
+            return SubmittedSheet(proposal: Int64(try row.decode(column: "proposal_id", as: Int.self)),
+                                  evaluator: Int64(try row.decode(column: "evaluator_id", as: Int.self)),
+                                  scores: Assessment.decodeScores(try row.decode(column: "scores", as: String.self)))
+        }
+        return (sheets, SubmittedFingerprint(count: sheets.count, newest: newest))
+    }
+
+    /// The fingerprint of the submitted sheets as they stand, in one small query.
+    static func submittedFingerprint(stageID: Int, on db: any Database) async throws -> SubmittedFingerprint {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("max", args: SQLColumn("updated_at")), as: "newest").from(Assessment.schema)
+            .where("stage_id", .equal, stageID).where("status", .equal, Assessment.Status.submitted.rawValue).first() else {
+            return SubmittedFingerprint(count: 0, newest: nil)
+        }
+        return SubmittedFingerprint(count: try row.decode(column: "n", as: Int.self), newest: try row.decode(column: "newest", as: Date?.self))
+    }
+
     /// Of each innovation only what the stage's pages show and check: its name, acronym and agency.
     static func innovations(ids: [Int], on db: any Database) async throws -> [Int: Innovation] {
         guard !ids.isEmpty else { return [:] }

@@ -5,11 +5,10 @@ import Vapor
 /// Everything about one scored stage that its pages and actions read, loaded at once: the
 /// edition, its stage definition, the entries with their proposals, the panel, the assessments
 /// and the conflicts. The rules of evaluation themselves are in LumbungCore.
-struct StageWorkspace {
+struct StageWorkspace: StageScope {
     let competition: Competition
     let definition: EditionDefinition
     let stageDefinition: SelectionStage
-    /// nil until the Biro sets the stage up.
     let stage: EvaluationStage?
     let entries: [StageEntry]
     let panel: [PanelMember]
@@ -35,10 +34,6 @@ struct StageWorkspace {
         memberByUser = Dictionary(panel.map { ($0.$user.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var competitionID: Int { competition.id! }
-    var rules: StageRules { stage?.rules ?? StageWorkspace.defaultRules(competition, stageDefinition) }
-    var status: EvaluationStage.Status { stage?.status ?? .setup }
-    var path: String { "/competitions/\(competitionID)/stages/\(stageDefinition.key)" }
     var activePanel: [PanelMember] { panel.filter(\.isActive) }
 
     static func defaultRules(_ competition: Competition, _ stage: SelectionStage) -> StageRules {
@@ -46,10 +41,7 @@ struct StageWorkspace {
     }
 
     static func load(_ req: Request) async throws -> StageWorkspace {
-        let competition = try await req.competitionFromPath()
-        guard let key = req.parameters.get("stageKey"), let stageDefinition = competition.definition.stage(key), stageDefinition.isScored else {
-            throw Abort(.notFound)
-        }
+        let (competition, stageDefinition) = try await req.scoredStageFromPath()
         return try await load(competition: competition, stageDefinition: stageDefinition, on: req.db)
     }
 
@@ -111,26 +103,27 @@ struct StageWorkspace {
 
     // MARK: The result
 
-    /// The quota attributes a proposal has: kategori, kelompok, and its agency's top level as wilayah.
     func attributes(of proposal: Proposal) -> [String: String] {
-        let top = tree.lineage(of: proposal.$agency.id).last ?? proposal.$agency.id
-        return ["kategori": proposal.categoryKey, "kelompok": proposal.groupKey, "instansi": String(top)]
+        attributes(agencyID: proposal.$agency.id, category: proposal.categoryKey, group: proposal.groupKey)
     }
 
-    /// The aggregation of every submitted assessment, with the committee's order for remaining ties.
-    func result() -> StageResult {
-        let submitted = assessments.filter { $0.status == .submitted }.map {
-            SubmittedSheet(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id), scores: $0.scores)
-        }
+    var shortlistedEntries: Set<Int> { Set(entries.filter { $0.decision == .shortlisted }.map { $0.$proposal.id }) }
+
+    /// The aggregation of every submitted assessment (see `StageScope.result`).
+    func result(_ req: Request) async throws -> StageResult {
+        try await result(cache: req.application.stageResults, on: req.db)
+    }
+
+    func result(cache: StageResultCache, on db: any Database) async throws -> StageResult {
         let proposals = entries.map { StageProposal(id: Int64($0.$proposal.id), attributes: attributes(of: $0.proposal), previousScore: $0.previousScore) }
-        return StageEvaluation.evaluate(criteria: definition.criteria, rules: rules, proposals: proposals, sheets: submitted)
+        return try await result(proposals: proposals, inMemory: submittedSheets, cache: cache, on: db)
     }
 
-    /// The shortlist: while scoring, the one computed from the scores so far; once closed, the
-    /// entries' decisions, which hold the committee's overrides.
-    func decidedShortlist(_ result: StageResult) -> Set<Int> {
-        if status == .setup || status == .scoring { return Set(result.shortlist.map { Int($0) }) }
-        return Set(entries.filter { $0.decision == .shortlisted }.map { $0.$proposal.id })
+    /// The submitted sheets among the loaded assessments, with their fingerprint.
+    private var submittedSheets: (sheets: [SubmittedSheet], fingerprint: SubmittedFingerprint) {
+        let submitted = assessments.filter { $0.status == .submitted }
+        let sheets = submitted.map { SubmittedSheet(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id), scores: $0.scores) }
+        return (sheets, SubmittedFingerprint(count: submitted.count, newest: submitted.compactMap(\.updatedAt).max()))
     }
 
     func entry(proposalID: Int) -> StageEntry? { entryByProposal[proposalID] }
