@@ -138,24 +138,37 @@ final class CatalogueSearch: Sendable {
         }
     }
 
-    /// Rebuilds the whole index from the published innovations, reading them in batches so
-    /// that a large registry never sits in memory as models all at once.
+    /// Rebuilds the whole index from the published innovations, read as plain rows in batches
+    /// so that a large registry never sits in memory at once.
     func rebuild(on db: any Database) async throws {
         let started = Date()
         try await reloadAgencyNames(on: db, reindexRenamed: false)
+        let names = agencyNameBox.withLockedValue { $0 }
         var fresh = SearchIndex()
         var newest = Date(timeIntervalSince1970: 0)
         var seen: [(Int, Date)] = []
-        var lastID = 0
-        let builder = CatalogueDocumentBuilder(db: db)
-        while true {
-            let batch = try await Self.published(on: db).filter(\.$id > lastID).sort(\.$id).limit(Self.batchSize).all()
-            guard let last = batch.last?.id else { break }
-            for document in try await builder.documents(for: batch) { fresh.upsert(document) }
-            newest = max(newest, batch.compactMap(\.updatedAt).max() ?? newest)
-            seen += batch.compactMap { innovation in innovation.updatedAt.map { (innovation.id!, $0) } }
-            lastID = last
-            if batch.count < Self.batchSize { break }
+        // Three steps overlap: the database reads batch n + 2, every core analyses batch n + 1,
+        // and batch n goes into the index, which only one writer can do.
+        func read(after id: Int) -> Task<[CatalogueRow], any Error> {
+            Task { try await CatalogueRow.published(after: id, limit: Self.batchSize, on: db) }
+        }
+        func analyse(_ batch: [CatalogueRow]) -> Task<[AnalyzedDocument], Never> {
+            let documents = batch.map { CatalogueDocumentBuilder.document($0, agencyName: names[$0.agencyID]) }
+            return Task { await AnalyzedDocument.analyze(documents) }
+        }
+        var next: Task<[CatalogueRow], any Error>? = read(after: 0)
+        var analysing: Task<[AnalyzedDocument], Never>?
+        while next != nil || analysing != nil {
+            var upcoming: Task<[AnalyzedDocument], Never>?
+            if let reading = next {
+                let batch = try await reading.value
+                next = batch.count == Self.batchSize ? read(after: batch.last!.id) : nil
+                if !batch.isEmpty { upcoming = analyse(batch) }
+                newest = max(newest, batch.compactMap(\.updatedAt).max() ?? newest)
+                seen += batch.compactMap { innovation in innovation.updatedAt.map { (innovation.id, $0) } }
+            }
+            if let analysing { for document in await analysing.value { fresh.upsert(document) } }
+            analysing = upcoming
         }
         let built = fresh
         let recent = Dictionary(seen.filter { $0.1 >= newest.addingTimeInterval(-Self.lookBack) }, uniquingKeysWith: { a, _ in a })
@@ -259,28 +272,32 @@ struct CatalogueDocumentBuilder {
     }
 
     static func document(_ innovation: Innovation, agency: Agency?) -> SearchDocument {
+        document(CatalogueRow(innovation), agencyName: agency?.name)
+    }
+
+    static func document(_ innovation: CatalogueRow, agencyName: String?) -> SearchDocument {
+        let agencyName = agencyName ?? ""
         let affairs = ([innovation.mainAffair].compactMap { $0 } + innovation.otherAffairs)
         let affairNames = affairs.compactMap { GovernmentAffair.named($0)?.name }
         var facets: [SearchFacet: [String]] = [
-            .agency: [String(innovation.$agency.id)],
-            .category: [innovation.category.rawValue],
-            .mode: [innovation.deliveryMode.rawValue],
-            .stage: [innovation.stage.rawValue],
+            .agency: [String(innovation.agencyID)],
+            .category: [innovation.category],
+            .mode: [innovation.deliveryMode],
+            .stage: [innovation.stage],
             .sdg: innovation.sdgs.map(String.init),
             .theme: innovation.themes,
         ]
         if let main = innovation.mainAffair { facets[.affair] = [main] }
-        if let year = innovation.implementationStartDate?.year ?? innovation.startYear { facets[.year] = [String(year)] }
-        let body = [innovation.design, innovation.goals, innovation.benefits, innovation.results, innovation.beneficiaries]
-            .joined(separator: "\n")
+        if let year = innovation.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? innovation.startYear { facets[.year] = [String(year)] }
+        let body = innovation.narrative.joined(separator: "\n")
         let summary = SearchSummary(
-            name: innovation.name, acronym: innovation.acronym, agencyID: innovation.$agency.id, agencyName: agency?.name ?? "",
-            category: innovation.category.rawValue, deliveryMode: innovation.deliveryMode.rawValue, stage: innovation.stage.rawValue,
+            name: innovation.name, acronym: innovation.acronym, agencyID: innovation.agencyID, agencyName: agencyName,
+            category: innovation.category, deliveryMode: innovation.deliveryMode, stage: innovation.stage,
             mainAffair: innovation.mainAffair, implementationStart: innovation.implementationStart,
             themes: innovation.themes, sdgs: innovation.sdgs, startYear: innovation.startYear)
         return SearchDocument(
-            id: innovation.id!, title: innovation.name, acronym: innovation.acronym,
-            keywords: (innovation.themes + affairNames + [agency?.name ?? ""]).joined(separator: ", "),
+            id: innovation.id, title: innovation.name, acronym: innovation.acronym,
+            keywords: (innovation.themes + affairNames + [agencyName]).joined(separator: ", "),
             body: body, facets: facets,
             newestKey: innovation.implementationStart ?? innovation.trialStart ?? "", summary: summary)
     }

@@ -13,6 +13,8 @@ public struct SearchIndex: Sendable {
     static let acronymWeight: UInt16 = 6
     static let keywordWeight: UInt16 = 2
     static let bodyWeight: UInt16 = 1
+    /// In the order of `AnalyzedDocument.fields`.
+    static let fieldWeights = [titleWeight, acronymWeight, keywordWeight, bodyWeight]
     static let k1 = 1.2
     static let b = 0.75
 
@@ -21,6 +23,8 @@ public struct SearchIndex: Sendable {
     /// Stop words as they stand in the term streams: -2, -3, … (-1 ends a field). They have no
     /// postings; only phrase checks read them.
     var stopWordIDs: [String: Int32] = [:]
+    /// Each folded word seen, with what it stands as in the streams (see `streamID(ofFolded:)`).
+    var foldedWordIDs: [String: Int32] = [:]
     /// For each term, the documents holding it (ascending) and the weighted frequency there.
     var postingDocs: [[Int32]] = []
     var postingFrequencies: [[UInt16]] = []
@@ -61,6 +65,12 @@ public struct SearchIndex: Sendable {
 
     /// Adds the document, or replaces the one with the same id.
     public mutating func upsert(_ document: SearchDocument) {
+        upsert(AnalyzedDocument(document))
+    }
+
+    /// Adds a document analysed beforehand (see `AnalyzedDocument.analyze`).
+    public mutating func upsert(_ analyzed: AnalyzedDocument) {
+        let document = analyzed.document
         remove(id: document.id)
         let slot = Int32(externalIDs.count)
         externalIDs.append(document.id)
@@ -73,23 +83,17 @@ public struct SearchIndex: Sendable {
         var frequencies: [Int32: UInt16] = [:]
         var stream: [Int32] = []
         var length: UInt32 = 0
-        func add(_ text: String, weight: UInt16) {
-            for term in TextAnalyzer.sequence(text[...]) {
-                if TextAnalyzer.isStopMarker(term) {
-                    stream.append(stopWordID(term))
-                    continue
+        for (words, weight) in zip(analyzed.fields, Self.fieldWeights) {
+            for folded in words {
+                let id = streamID(ofFolded: folded)
+                if id >= 0 {
+                    frequencies[id, default: 0] &+= weight
+                    length += UInt32(weight)
                 }
-                let id = termID(term)
-                frequencies[id, default: 0] &+= weight
-                stream.append(id)
-                length += UInt32(weight)
+                if id != Self.droppedWord { stream.append(id) }
             }
             stream.append(-1) // fields never join into one phrase
         }
-        add(document.title, weight: Self.titleWeight)
-        add(document.acronym, weight: Self.acronymWeight)
-        add(document.keywords, weight: Self.keywordWeight)
-        add(document.body, weight: Self.bodyWeight)
 
         for (term, frequency) in frequencies {
             documentFrequencies[Int(term)] += 1
@@ -145,6 +149,28 @@ public struct SearchIndex: Sendable {
         return id
     }
 
+    /// What a folded word stands as in the term streams: its term's id, its stop word's id, or
+    /// `droppedWord`; as `TextAnalyzer.sequence` reads it. Remembered for every word seen, since
+    /// stemming is most of the cost of indexing and a catalogue repeats its vocabulary.
+    mutating func streamID(ofFolded folded: String) -> Int32 {
+        if let known = foldedWordIDs[folded] { return known }
+        let id: Int32
+        if let term = TextAnalyzer.term(forFolded: folded) {
+            id = termID(term)
+        } else if TextAnalyzer.isStopWord(folded) {
+            id = stopWordID(String(TextAnalyzer.stopMarker) + folded)
+        } else {
+            id = Self.droppedWord
+        }
+        if foldedWordIDs.count < Self.rememberedWords { foldedWordIDs[folded] = id }
+        return id
+    }
+
+    static let droppedWord = Int32.min
+    /// Folded words remembered at most: far above any catalogue's vocabulary, a bound for a
+    /// stream of nonsense words.
+    static let rememberedWords = 400_000
+
     mutating func stopWordID(_ marked: String) -> Int32 {
         if let id = stopWordIDs[marked] { return id }
         let id = -2 - Int32(stopWordIDs.count)
@@ -169,7 +195,8 @@ public struct SearchIndex: Sendable {
         for list in postingDocs { bytes += list.capacity * 4 + 32 }
         for list in postingFrequencies { bytes += list.capacity * 2 + 32 }
         for term in terms { bytes += term.utf8.count + 16 + 24 }
-        bytes += termIDs.capacity * 28 + stopWordIDs.capacity * 40
+        bytes += termIDs.capacity * 28 + stopWordIDs.capacity * 40 + foldedWordIDs.capacity * 28
+        for word in foldedWordIDs.keys where word.utf8.count > 15 { bytes += word.utf8.count }
         bytes += streams.capacity * 4 + streamStart.capacity * 4 + streamLength.capacity * 4
         bytes += externalIDs.capacity * 8 + alive.capacity + weightedLength.capacity * 4
         bytes += newestRanks.capacity * 4 + documentFrequencies.capacity * 4 + slotByID.capacity * 17
