@@ -170,6 +170,7 @@ final class CatalogueSearch: Sendable {
             if let analysing { for document in await analysing.value { fresh.upsert(document) } }
             analysing = upcoming
         }
+        fresh.shrinkToFit()
         let built = fresh
         let recent = Dictionary(seen.filter { $0.1 >= newest.addingTimeInterval(-Self.lookBack) }, uniquingKeysWith: { a, _ in a })
         change { $0 = built }

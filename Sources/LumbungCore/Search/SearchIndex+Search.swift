@@ -30,14 +30,16 @@ extension SearchIndex {
             guard !terms.isEmpty else { return .empty(highlight) }
             (matches, scores) = intersect(terms, filter: filter)
             for phrase in groups where phrase.count > 1 {
-                keep(&matches, &scores) { containsPhrase(Int($0), phrase) }
+                let pattern = TermStreams.encoded(phrase)
+                keep(&matches, &scores) { streams.contains(pattern, in: Int($0)) }
             }
         }
 
         for group in request.query.excluded {
             guard let ids = ids(of: group), let first = ids.first(where: { $0 >= 0 }) else { continue }
             let holding = Set(postingDocs[Int(first)])
-            keep(&matches, &scores) { !(holding.contains($0) && (ids.count == 1 || containsPhrase(Int($0), ids))) }
+            let pattern = TermStreams.encoded(ids)
+            keep(&matches, &scores) { !(holding.contains($0) && (ids.count == 1 || streams.contains(pattern, in: Int($0)))) }
         }
 
         let byNewest = request.order == .newest || request.query.isEmpty
@@ -216,37 +218,18 @@ extension SearchResult {
 }
 
 extension SearchIndex {
-    /// Whether the document's term sequence holds the phrase's terms side by side, in order.
-    func containsPhrase(_ slot: Int, _ phrase: [Int32]) -> Bool {
-        let start = Int(streamStart[slot]), end = start + Int(streamLength[slot])
-        guard phrase.count <= end - start else { return false }
-        var i = start
-        while i + phrase.count <= end {
-            if streams[i] == phrase[0] {
-                var j = 1
-                while j < phrase.count && streams[i + j] == phrase[j] { j += 1 }
-                if j == phrase.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-}
-
-extension SearchIndex {
     /// Whether the document's narrative holds any of these terms: when it does not, a snippet
     /// of it needs no search for matches.
     public func narrativeContainsAny(id: Int, of terms: Set<String>) -> Bool {
         guard let slot = slotByID[id] else { return false }
         let wanted = Set(terms.compactMap { termIDs[$0] })
         guard !wanted.isEmpty else { return false }
-        let start = Int(streamStart[Int(slot)]), end = start + Int(streamLength[Int(slot)])
         // Fields end with -1 in the order title, acronym, keywords, narrative.
-        var field = 0
-        for position in start..<end {
-            let term = streams[position]
-            if term == -1 { field += 1 } else if field == 3 && wanted.contains(term) { return true }
+        var field = 0, found = false
+        streams.forEach(in: Int(slot)) { term in
+            if term == -1 { field += 1 } else if field == 3 && wanted.contains(term) { found = true }
+            return !found
         }
-        return false
+        return found
     }
 }

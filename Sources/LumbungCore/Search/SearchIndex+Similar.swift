@@ -25,8 +25,7 @@ extension SearchIndex {
     /// `otherAgenciesOf` names the source's agency.
     public func similar(to id: Int, limit: Int = 5, otherAgenciesOf agencyID: Int? = nil) -> [SimilarMatch] {
         guard let slot = slotByID[id] else { return [] }
-        let start = Int(streamStart[Int(slot)])
-        let stream = Array(streams[start..<(start + Int(streamLength[Int(slot)]))])
+        let stream = streams.sequence(of: Int(slot))
         return similar(toStream: stream, excluding: slot, limit: limit, otherAgenciesOf: agencyID)
     }
 
