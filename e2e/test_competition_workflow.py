@@ -54,7 +54,7 @@ def test_a_proposal_from_draft_to_top_99(driver, base_url):
     choice = Select(driver.find_element(By.ID, "innovationID"))
     choice.select_by_visible_text(next(o.text for o in choice.options if o.text.startswith(INNOVATION)))
     Select(driver.find_element(By.ID, "groupKey")).select_by_value("umum")
-    driver.find_element(By.ID, "start-proposal").click()
+    press_and_wait(driver, driver.find_element(By.ID, "start-proposal"))
     assert status(driver) == "draft"
     proposal_url = driver.current_url
 
@@ -81,7 +81,7 @@ def test_a_proposal_from_draft_to_top_99(driver, base_url):
         if "over" in driver.find_element(By.ID, "count-" + key).get_attribute("class"):
             area.clear()
             area.send_keys("Kartu Identitas Anak diterbitkan di sekolah: 12.480 anak di 5 kabupaten mendapat KIA tanpa ke kantor Disdukcapil.")
-    driver.find_element(By.ID, "save-proposal").click()
+    press_and_wait(driver, driver.find_element(By.ID, "save-proposal"))
     assert status(driver) == "draft"
 
     # The documents, the SK among them, as PDFs.
@@ -108,7 +108,8 @@ def test_a_proposal_from_draft_to_top_99(driver, base_url):
     driver.get(proposal_url)
     driver.find_element(By.CSS_SELECTOR, "details.card summary").click()
     driver.find_element(By.ID, "comment_signifikansi").send_keys("Tambahkan data sebelum dan sesudah penerapan.")
-    driver.find_element(By.CSS_SELECTOR, "#proposal-return-form button").click()
+    # The status is read from the next page, not from this one (which still says submitted).
+    press_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "#proposal-return-form button"))
     assert status(driver) == "returned"
     logout(driver)
 
@@ -127,13 +128,14 @@ def test_a_proposal_from_draft_to_top_99(driver, base_url):
     assert status(driver) == "accepted"
     driver.get(edition_url)
     driver.find_element(By.ID, "selection-link").click()
-    driver.find_element(By.XPATH, f"//li[a[contains(., '{INNOVATION}')]]//button").click()
-    wait.until(EC.presence_of_element_located((By.ID, "hand-over-all"))).click()
+    press_and_wait(driver, driver.find_element(By.XPATH, f"//li[a[contains(., '{INNOVATION}')]]//button"))
+    # Both pages carry a success message: each next page is awaited before reading it.
+    press_and_wait(driver, driver.find_element(By.ID, "hand-over-all"))
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash.success")))
     driver.get(edition_url.rstrip("/") + "/outcomes")
     row = driver.find_element(By.XPATH, f"//tr[td/a[contains(., '{INNOVATION}')]]")
     Select(row.find_element(By.TAG_NAME, "select")).select_by_visible_text("Top 99")
-    row.find_element(By.TAG_NAME, "button").click()
+    press_and_wait(driver, row.find_element(By.TAG_NAME, "button"))
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash.success")))
     driver.get(proposal_url)
     assert status(driver) == "handedOver"
