@@ -152,8 +152,8 @@ public struct SearchIndex: Sendable {
         let id: Int32
         if let term = TextAnalyzer.term(forFolded: folded) {
             id = termID(term)
-        } else if TextAnalyzer.isStopWord(folded) {
-            id = stopWordID(String(TextAnalyzer.stopMarker) + folded)
+        } else if let marked = TextAnalyzer.markedStopWord(folded) {
+            id = stopWordID(marked)
         } else {
             id = Self.droppedWord
         }

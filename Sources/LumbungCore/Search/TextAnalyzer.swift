@@ -69,14 +69,15 @@ public enum TextAnalyzer: Sendable {
         guard limit > 0 else { return sequence }
         var cache = TermCache()
         scanWords(text) { _, folded in
-            if let term = cache.term(forFolded: folded) {
-                sequence.append(term)
-            } else if isStopWord(folded) {
-                sequence.append(String(stopMarker) + folded)
-            }
+            if let entry = cache.term(forFolded: folded) ?? markedStopWord(folded) { sequence.append(entry) }
             return sequence.count < limit
         }
         return sequence
+    }
+
+    /// A folded stop word as a sequence holds it (`stopMarker` + the word); nil for any other word.
+    static func markedStopWord(_ folded: String) -> String? {
+        isStopWord(folded) ? String(stopMarker) + folded : nil
     }
 
     /// The term for one folded word, or nil for a stop word.

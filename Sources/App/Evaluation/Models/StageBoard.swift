@@ -47,10 +47,7 @@ struct StageBoard: StageScope {
 
     var shortlistedEntries: Set<Int> { Set(entries.filter { $0.decision == .shortlisted }.map(\.proposalID)) }
 
-    func result(_ req: Request) async throws -> StageResult {
-        try await result(cache: req.application.stageResults, on: req.db)
-    }
-
+    /// The aggregation, reading the submitted sheets only when the cache cannot answer.
     func result(cache: StageResultCache, on db: any Database) async throws -> StageResult {
         let proposals = entries.map {
             StageProposal(id: Int64($0.proposalID), attributes: attributes(agencyID: $0.agencyID, category: $0.categoryKey, group: $0.groupKey),
@@ -65,20 +62,16 @@ struct StageBoard: StageScope {
     }
 
     static func load(competition: Competition, stageDefinition: SelectionStage, on db: any Database) async throws -> StageBoard {
-        let stage = try await EvaluationStage.query(on: db).filter(\.$competition.$id == competition.requireID())
-            .filter(\.$stageKey == stageDefinition.key).first()
-        let agencies = try await Agency.query(on: db).all()
-        let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0) })
+        let foundation = try await StageFoundation.load(competition: competition, stageDefinition: stageDefinition, on: db)
         var entries: [Entry] = [], names: [Int: String] = [:]
-        if let stageID = stage?.id {
-            entries = try await Self.entries(stageID: stageID, agencies: byID, on: db as! any SQLDatabase)
+        if let stageID = foundation.stage?.id {
+            entries = try await Self.entries(stageID: stageID, agencies: foundation.agencies, on: db as! any SQLDatabase)
             for member in try await PanelMember.query(on: db).filter(\.$stage.$id == stageID).with(\.$user).all() {
                 names[member.$user.id] = member.user.name
             }
         }
-        let parents = Dictionary(uniqueKeysWithValues: agencies.compactMap { agency in agency.parentID.map { (agency.id!, $0) } })
-        return StageBoard(competition: competition, stageDefinition: stageDefinition, stage: stage, entries: entries, panelNames: names,
-                          tree: AgencyLineage(parents: parents))
+        return StageBoard(competition: competition, stageDefinition: stageDefinition, stage: foundation.stage, entries: entries, panelNames: names,
+                          tree: foundation.tree)
     }
 
     private static func entries(stageID: Int, agencies: [Int: Agency], on sql: any SQLDatabase) async throws -> [Entry] {

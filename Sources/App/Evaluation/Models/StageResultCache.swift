@@ -9,6 +9,16 @@ import Vapor
 struct SubmittedFingerprint: Equatable, Sendable {
     let count: Int
     let newest: Date?
+
+    init(count: Int, newest: Date?) {
+        self.count = count
+        self.newest = newest
+    }
+
+    /// The fingerprint of submitted rows with these update times.
+    init(updatedTimes: [Date?]) {
+        self.init(count: updatedTimes.count, newest: updatedTimes.compactMap { $0 }.max())
+    }
 }
 
 /// Each scored stage's aggregation, kept while what it was computed from stays the same: the

@@ -41,14 +41,13 @@ enum StageRows {
         let sql = db as! any SQLDatabase
         let rows = try await sql.select().columns("proposal_id", "evaluator_id", "scores", "updated_at").from(Assessment.schema)
             .where("stage_id", .equal, stageID).where("status", .equal, Assessment.Status.submitted.rawValue).orderBy("id").all()
-        var newest: Date?
         let sheets = try rows.map { row in
-            if let updated = try row.decode(column: "updated_at", as: Date?.self), newest.map({ updated > $0 }) ?? true { newest = updated }
-            return SubmittedSheet(proposal: Int64(try row.decode(column: "proposal_id", as: Int.self)),
-                                  evaluator: Int64(try row.decode(column: "evaluator_id", as: Int.self)),
-                                  scores: Assessment.decodeScores(try row.decode(column: "scores", as: String.self)))
+            SubmittedSheet(proposal: Int64(try row.decode(column: "proposal_id", as: Int.self)),
+                           evaluator: Int64(try row.decode(column: "evaluator_id", as: Int.self)),
+                           scores: Assessment.decodeScores(try row.decode(column: "scores", as: String.self)))
         }
-        return (sheets, SubmittedFingerprint(count: sheets.count, newest: newest))
+        let times = try rows.map { try $0.decode(column: "updated_at", as: Date?.self) }
+        return (sheets, SubmittedFingerprint(updatedTimes: times))
     }
 
     /// The fingerprint of the submitted sheets as they stand, in one small query.

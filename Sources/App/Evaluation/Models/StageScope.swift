@@ -14,6 +14,24 @@ protocol StageScope {
     var tree: AgencyLineage { get }
     /// The proposals whose entry says shortlisted (the closed result, with overrides).
     var shortlistedEntries: Set<Int> { get }
+    /// The aggregation (each loader knows its proposals and whether it holds the sheets).
+    func result(cache: StageResultCache, on db: any Database) async throws -> StageResult
+}
+
+/// What both loaders read first: the stage's row and every agency with the tree they form.
+struct StageFoundation {
+    let stage: EvaluationStage?
+    let agencies: [Int: Agency]
+    let tree: AgencyLineage
+
+    static func load(competition: Competition, stageDefinition: SelectionStage, on db: any Database) async throws -> StageFoundation {
+        let stage = try await EvaluationStage.query(on: db).filter(\.$competition.$id == competition.requireID())
+            .filter(\.$stageKey == stageDefinition.key).first()
+        let agencies = try await Agency.query(on: db).all()
+        let parents = Dictionary(uniqueKeysWithValues: agencies.compactMap { agency in agency.parentID.map { (agency.id!, $0) } })
+        return StageFoundation(stage: stage, agencies: Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0) }),
+                               tree: AgencyLineage(parents: parents))
+    }
 }
 
 extension StageScope {
@@ -33,6 +51,11 @@ extension StageScope {
     func decidedShortlist(_ result: StageResult) -> Set<Int> {
         if status == .setup || status == .scoring { return Set(result.shortlist.map { Int($0) }) }
         return shortlistedEntries
+    }
+
+    /// The aggregation with the application's cache.
+    func result(_ req: Request) async throws -> StageResult {
+        try await result(cache: req.application.stageResults, on: req.db)
     }
 
     /// The aggregation of every submitted assessment, from the shared cache when the submitted

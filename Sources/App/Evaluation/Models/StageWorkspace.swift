@@ -46,21 +46,18 @@ struct StageWorkspace: StageScope {
     }
 
     static func load(competition: Competition, stageDefinition: SelectionStage, on db: any Database) async throws -> StageWorkspace {
-        let stage = try await EvaluationStage.query(on: db).filter(\.$competition.$id == competition.requireID())
-            .filter(\.$stageKey == stageDefinition.key).first()
+        let foundation = try await StageFoundation.load(competition: competition, stageDefinition: stageDefinition, on: db)
         var entries: [StageEntry] = [], panel: [PanelMember] = [], assessments: [Assessment] = [], conflicts: [EvaluatorConflict] = []
-        let agencies = try await Agency.query(on: db).all()
-        if let stageID = stage?.id {
-            entries = try await StageRows.entries(stageID: stageID, agencies: Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0) }), on: db)
+        if let stageID = foundation.stage?.id {
+            entries = try await StageRows.entries(stageID: stageID, agencies: foundation.agencies, on: db)
             let innovations = try await StageRows.innovations(ids: entries.map { $0.proposal.$innovation.id }, on: db)
             for entry in entries { entry.proposal.$innovation.value = innovations[entry.proposal.$innovation.id] }
             panel = try await PanelMember.query(on: db).filter(\.$stage.$id == stageID).with(\.$user).sort(\.$id).all()
             assessments = try await StageRows.assessments(stageID: stageID, on: db)
             conflicts = try await EvaluatorConflict.query(on: db).filter(\.$stage.$id == stageID).sort(\.$id).all()
         }
-        let parents = Dictionary(uniqueKeysWithValues: agencies.compactMap { agency in agency.parentID.map { (agency.id!, $0) } })
-        return StageWorkspace(competition: competition, definition: competition.definition, stageDefinition: stageDefinition, stage: stage,
-                              entries: entries, panel: panel, assessments: assessments, conflicts: conflicts, tree: AgencyLineage(parents: parents))
+        return StageWorkspace(competition: competition, definition: competition.definition, stageDefinition: stageDefinition, stage: foundation.stage,
+                              entries: entries, panel: panel, assessments: assessments, conflicts: conflicts, tree: foundation.tree)
     }
 
     // MARK: Who may assess what
@@ -109,11 +106,7 @@ struct StageWorkspace: StageScope {
 
     var shortlistedEntries: Set<Int> { Set(entries.filter { $0.decision == .shortlisted }.map { $0.$proposal.id }) }
 
-    /// The aggregation of every submitted assessment (see `StageScope.result`).
-    func result(_ req: Request) async throws -> StageResult {
-        try await result(cache: req.application.stageResults, on: req.db)
-    }
-
+    /// The aggregation of the loaded sheets (see `StageScope.result`).
     func result(cache: StageResultCache, on db: any Database) async throws -> StageResult {
         let proposals = entries.map { StageProposal(id: Int64($0.$proposal.id), attributes: attributes(of: $0.proposal), previousScore: $0.previousScore) }
         return try await result(proposals: proposals, inMemory: submittedSheets, cache: cache, on: db)
@@ -123,7 +116,7 @@ struct StageWorkspace: StageScope {
     private var submittedSheets: (sheets: [SubmittedSheet], fingerprint: SubmittedFingerprint) {
         let submitted = assessments.filter { $0.status == .submitted }
         let sheets = submitted.map { SubmittedSheet(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id), scores: $0.scores) }
-        return (sheets, SubmittedFingerprint(count: submitted.count, newest: submitted.compactMap(\.updatedAt).max()))
+        return (sheets, SubmittedFingerprint(updatedTimes: submitted.map(\.updatedAt)))
     }
 
     func entry(proposalID: Int) -> StageEntry? { entryByProposal[proposalID] }
