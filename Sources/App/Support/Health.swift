@@ -4,6 +4,8 @@ import SQLKit
 import Vapor
 
 /// `GET /health`: whether the process and its database answer, for load balancers and people.
+/// It works on the event loop's futures: an `async` handler starts a task and hops to another
+/// thread and back for every request, which cost more than the whole answer.
 struct HealthController {
     struct Health: Content {
         let status: String
@@ -19,15 +21,17 @@ struct HealthController {
         let memory_bytes: Int
     }
 
-    @Sendable func health(req: Request) async throws -> Response {
-        let healthy = await req.application.databaseProbe.answers(req.db)
-        let catalogue = req.application.catalogue
-        let body = Health(status: healthy ? "ok" : "database unavailable",
-                          database: req.application.lumbung.databaseLocation.kind,
-                          search: SearchHealth(ready: catalogue.isReady, documents: catalogue.snapshot.count, memory_bytes: catalogue.memoryBytes))
-        let response = try await body.encodeResponse(status: healthy ? .ok : .serviceUnavailable, for: req)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+    @Sendable func health(req: Request) -> EventLoopFuture<Response> {
+        req.application.databaseProbe.answers(on: req).flatMapThrowing { healthy in
+            let catalogue = req.application.catalogue
+            let search = SearchHealth(ready: catalogue.isReady, documents: catalogue.snapshot.count, memory_bytes: catalogue.memoryBytes)
+            let body = Health(status: healthy ? "ok" : "database unavailable",
+                              database: req.application.lumbung.databaseLocation.kind, search: search)
+            let response = Response(status: healthy ? .ok : .serviceUnavailable, body: .init(string: body.json))
+            response.headers.contentType = .json
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
+        }
     }
 }
 
@@ -38,12 +42,19 @@ final class DatabaseProbe: Sendable {
     static let maximumAge: Duration = .seconds(1)
     private let last = NIOLockedValueBox<(at: ContinuousClock.Instant, healthy: Bool)?>(nil)
 
-    func answers(_ db: any Database) async -> Bool {
+    /// The last answer while it is fresh; otherwise one `SELECT 1` on the request's database.
+    func answers(on req: Request) -> EventLoopFuture<Bool> {
         let now = ContinuousClock.now
-        if let last = last.withLockedValue({ $0 }), now - last.at < Self.maximumAge { return last.healthy }
-        let healthy = (try? await (db as! any SQLDatabase).raw("SELECT 1 AS one").first()) != nil
-        last.withLockedValue { $0 = (now, healthy) }
-        return healthy
+        if let last = last.withLockedValue({ $0 }), now - last.at < Self.maximumAge {
+            return req.eventLoop.makeSucceededFuture(last.healthy)
+        }
+        return (req.db as! any SQLDatabase).raw("SELECT 1 AS one").first()
+            .map { $0 != nil }
+            .recover { _ in false }
+            .map { healthy in
+                self.last.withLockedValue { $0 = (now, healthy) }
+                return healthy
+            }
     }
 }
 
@@ -51,4 +62,13 @@ extension Application {
     private struct DatabaseProbeKey: StorageKey { typealias Value = DatabaseProbe }
 
     var databaseProbe: DatabaseProbe { shared(DatabaseProbeKey.self) { DatabaseProbe() } }
+}
+
+extension HealthController.Health {
+    /// The same JSON a `JSONEncoder` writes, written directly: a tenth of `/health`'s time went
+    /// to the encoder. Every string in it is one of Lumbung's own words, never input.
+    var json: String {
+        "{\"status\":\"\(status)\",\"database\":\"\(database)\",\"search\":{\"ready\":\(search.ready),"
+            + "\"documents\":\(search.documents),\"memory_bytes\":\(search.memory_bytes)}}"
+    }
 }

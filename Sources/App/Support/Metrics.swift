@@ -23,10 +23,16 @@ final class LumbungMetrics: Sendable {
 
     /// The counter and histogram of each route, method and status, made on first use: a
     /// request looks them up instead of asking the registry (which builds their names anew).
-    private let handles = NIOLockedValueBox<[String: (Counter, DurationHistogram)]>([:])
+    private struct HandleKey: Hashable {
+        let route: String
+        let method: String
+        let status: UInt
+    }
+
+    private let handles = NIOLockedValueBox<[HandleKey: (Counter, DurationHistogram)]>([:])
 
     func recordRequest(route: String, method: String, status: UInt, duration: Duration) {
-        let key = "\(method) \(status) \(route)"
+        let key = HandleKey(route: route, method: method, status: status)
         let (counter, histogram) = handles.withLockedValue { handles in
             if let found = handles[key] { return found }
             let made = (registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))]),

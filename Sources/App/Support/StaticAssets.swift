@@ -40,7 +40,7 @@ struct StaticAssetMiddleware: Middleware {
     let assets: StaticAssets
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard request.method == .GET || request.method == .HEAD, let asset = assets.assets[request.url.path] else {
+        guard request.method == .GET || request.method == .HEAD, let asset = assets.assets[String(request.targetPath)] else {
             return next.respond(to: request)
         }
         return request.eventLoop.makeSucceededFuture(answer(asset, request))
@@ -63,4 +63,13 @@ extension Application {
     private struct StaticAssetsKey: StorageKey { typealias Value = StaticAssets }
 
     var staticAssets: StaticAssets { shared(StaticAssetsKey.self) { StaticAssets(directory: ResourceLocation.directory + "Public/") } }
+}
+
+extension Request {
+    /// The path as the client sent it, up to `?`: reading `url.path` parses the whole address
+    /// again with Foundation on every call, which cost as much as a middleware.
+    var targetPath: Substring {
+        let target = url.string
+        return target[..<(target.firstIndex { $0 == "?" || $0 == "#" } ?? target.endIndex)]
+    }
 }
