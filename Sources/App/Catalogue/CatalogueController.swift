@@ -5,7 +5,7 @@ import Vapor
 
 /// The public catalogue: search with facets, published innovation pages, agency pages. No login.
 struct CatalogueController {
-    struct HitView: Encodable {
+    struct HitView {
         let id: Int
         let name: String
         let acronym: String
@@ -18,34 +18,30 @@ struct CatalogueController {
         let title: [SegmentView]
     }
 
-    struct SegmentView: Encodable {
+    struct SegmentView {
         let text: String
         let isMatch: Bool
     }
 
-    struct FacetView: Encodable {
+    struct FacetView {
         let name: String
         let label: String
         let values: [FacetValueView]
-        let hasValues: Bool
     }
 
-    struct FacetValueView: Encodable {
+    struct FacetValueView {
         let label: String
         let count: String
         let href: String
         let selected: Bool
     }
 
-    struct SearchData: Encodable {
+    struct SearchData {
         let text: String
         let total: String
         let hits: [HitView]
-        let hasHits: Bool
         let facets: [FacetView]
         let problems: [String]
-        let hasProblems: Bool
-        let queryIgnored: Bool
         let previousHref: String?
         let nextHref: String?
         let pageLabel: String
@@ -110,7 +106,7 @@ struct CatalogueController {
                                href: base + "?" + parameters.queryString(toggling: facet, value: count.value),
                                selected: parameters.filters[facet]?.contains(count.value) == true)
             }
-            return FacetView(name: facet.rawValue, label: labels.t("facet.\(facet.rawValue)"), values: Array(values), hasValues: !values.isEmpty)
+            return FacetView(name: facet.rawValue, label: labels.t("facet.\(facet.rawValue)"), values: Array(values))
         }
         let pages = max(1, (result.total + parameters.perPage - 1) / parameters.perPage)
         let queryIgnored = !parameters.text.trimmingCharacters(in: .whitespaces).isEmpty && request.query.isEmpty
@@ -120,8 +116,8 @@ struct CatalogueController {
         }
         if queryIgnored { messages.append(labels.t("catalogue.onlyStopWords")) }
         let data = SearchData(
-            text: parameters.text, total: labels.number(result.total), hits: hits, hasHits: !hits.isEmpty, facets: facets,
-            problems: messages, hasProblems: !messages.isEmpty, queryIgnored: queryIgnored,
+            text: parameters.text, total: labels.number(result.total), hits: hits, facets: facets,
+            problems: messages,
             previousHref: parameters.page > 1 ? base + "?" + parameters.queryString(page: parameters.page - 1) : nil,
             nextHref: parameters.page < pages ? base + "?" + parameters.queryString(page: parameters.page + 1) : nil,
             pageLabel: labels.t("list.page", String(min(parameters.page, pages)), String(pages)),
@@ -132,7 +128,7 @@ struct CatalogueController {
             csvHref: "/api/v1/innovations.csv?" + parameters.queryString(),
             agencyHeading: agency?.name)
         let title = agency?.name ?? req.t("catalogue.title")
-        return try await req.render("catalogue/search", title: title, data)
+        return try await req.render("catalogue/search", title: title, ["html": data.html(labels)])
     }
 
     struct DetailData: Encodable {
