@@ -14,6 +14,11 @@ extension AppTests {
                 let body = response.body.string
                 #expect(body.contains("\"status\":\"ok\""))
                 #expect(body.contains("\"database\":\"\(app.lumbung.databaseLocation.kind)\""))
+                // The JSON is written by hand: it must still read as JSON, with every field.
+                let health = try JSONDecoder().decode(HealthController.Health.self, from: Data(response.body.readableBytesView))
+                #expect(health.status == "ok" && health.database == app.lumbung.databaseLocation.kind)
+                #expect(health.search.documents == app.catalogue.snapshot.count && health.search.memory_bytes >= 0)
+                #expect(response.headers.contentType == .json && response.headers.first(name: .cacheControl) == "no-store")
             }
         }
 

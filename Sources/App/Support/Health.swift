@@ -22,7 +22,7 @@ struct HealthController {
     }
 
     @Sendable func health(req: Request) -> EventLoopFuture<Response> {
-        req.application.databaseProbe.answers(on: req).flatMapThrowing { healthy in
+        req.application.databaseProbe.answers(on: req).map { healthy in
             let catalogue = req.application.catalogue
             let search = SearchHealth(ready: catalogue.isReady, documents: catalogue.snapshot.count, memory_bytes: catalogue.memoryBytes)
             let body = Health(status: healthy ? "ok" : "database unavailable",
