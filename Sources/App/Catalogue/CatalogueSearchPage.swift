@@ -55,23 +55,11 @@ extension CatalogueController.SearchData {
             out.markup("</ol>\n")
         }
         out.markup("<div class=\"pager\">")
-        if let previousHref {
-            out.markup("<a href=\"")
-            out.text(previousHref)
-            out.markup("\" rel=\"prev\">")
-            out.text(labels.t("list.previous"))
-            out.markup("</a>")
-        }
+        if let previousHref { writeLink(previousHref, labels.t("list.previous"), rel: "prev", to: &out) }
         out.markup(" <span>")
         out.text(pageLabel)
         out.markup("</span> ")
-        if let nextHref {
-            out.markup("<a href=\"")
-            out.text(nextHref)
-            out.markup("\" rel=\"next\">")
-            out.text(labels.t("list.next"))
-            out.markup("</a>")
-        }
+        if let nextHref { writeLink(nextHref, labels.t("list.next"), rel: "next", to: &out) }
         out.markup("</div>\n<p class=\"muted\">")
         out.text(labels.t("catalogue.openData"))
         out.markup(" ")
@@ -142,9 +130,13 @@ extension CatalogueController.SearchData {
         }
     }
 
-    private func writeLink(_ href: String, _ label: String, to out: inout HTMLWriter) {
+    private func writeLink(_ href: String, _ label: String, rel: StaticString? = nil, to out: inout HTMLWriter) {
         out.markup("<a href=\"")
         out.text(href)
+        if let rel {
+            out.markup("\" rel=\"")
+            out.markup(rel)
+        }
         out.markup("\">")
         out.text(label)
         out.markup("</a>")

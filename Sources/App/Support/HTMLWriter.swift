@@ -46,7 +46,7 @@ struct HTMLWriter {
 /// A piece of HTML made by `HTMLWriter`, the only thing a template shows unescaped
 /// (`#unsafeHTML(data.html)`); it has no other way to be made.
 struct HTMLFragment: Encodable {
-    fileprivate(set) var html: String
+    let html: String
 
     fileprivate init(html: String) { self.html = html }
 
