@@ -19,7 +19,8 @@ import Testing
         func text(_ count: Int) -> String { (0..<count).map { _ in words.randomElement(using: &random)! }.joined(separator: " ") }
         let agency = String(Int.random(in: 1...5, using: &random))
         let year = String(Int.random(in: 2017...2021, using: &random))
-        let themes = Array(Set((0..<Int.random(in: 0...2, using: &random)).map { _ in words.randomElement(using: &random)! }))
+        // Sorted: a set's order differs from one instance to the next, and the themes are a phrase.
+        let themes = Set((0..<Int.random(in: 0...2, using: &random)).map { _ in words.randomElement(using: &random)! }).sorted()
         return SearchDocument(id: id, title: text(Int.random(in: 1...4, using: &random)), acronym: "",
                               keywords: themes.joined(separator: ", "), body: text(Int.random(in: 0...30, using: &random)),
                               facets: [.agency: [agency], .year: [year], .theme: themes],
@@ -73,15 +74,21 @@ import Testing
         }
     }
 
-    @Test func agreesWithABruteForceReadingAfterReplacementsAndRemovals() {
+    /// 400 random documents, then 150 replacements and removals; organised (bit sets built)
+    /// after the first `organizedAfter` documents when asked, so that the later changes must
+    /// keep the sets current (from empty, the index organises itself again as it doubles).
+    static func changedIndex(organizedAfter: Int? = nil) -> (SearchIndex, Reference) {
         var random = Generator(state: 42)
         var index = SearchIndex()
         var reference = Reference()
+        if organizedAfter == 0 { index.organize() }
         for id in 1...400 {
+            if id - 1 == organizedAfter && id > 1 { index.organize() }
             let document = Self.randomDocument(id, &random)
             index.upsert(document)
             reference.documents[id] = document
         }
+        if organizedAfter == 400 { index.organize() }
         for _ in 0..<150 {
             let id = Int.random(in: 1...400, using: &random)
             if Bool.random(using: &random) {
@@ -93,11 +100,20 @@ import Testing
                 reference.documents[id] = nil
             }
         }
+        return (index, reference)
+    }
 
+    @Test(arguments: [false, true])
+    func agreesWithABruteForceReadingAfterReplacementsAndRemovals(organized: Bool) {
+        let (index, reference) = Self.changedIndex(organizedAfter: organized ? 400 : nil)
         let queries: [([String], [SearchFacet: Set<String>])] = [
             (["air"], [:]), (["pasar", "desa"], [:]), (["laut", "pantai", "hutan"], [:]),
             (["kebun"], [.agency: ["2", "3"]]), (["sungai", "air"], [.year: ["2019"], .agency: ["1", "4"]]),
         ]
+        if organized {
+            #expect(Self.words.allSatisfy { index.termIDs[$0].map { index.dense.termBits[$0] != nil } == true },
+                    "every query term is answered by bits")
+        }
         var matched = 0
         for (words, filters) in queries {
             let result = index.search(SearchRequest(query: SearchQuery.parse(words.joined(separator: " ")), filters: filters, limit: 15))
@@ -117,6 +133,35 @@ import Testing
             #expect(expected.scores.filter { !shown.contains($0.key) }.allSatisfy { $0.value <= lowest + 1e-9 }, "no better match left out for \(words)")
         }
         #expect(matched > 100, "the queries find enough to compare")
+    }
+
+    /// The bit sets answer exactly as the postings do: the same matches, scores, order, pages
+    /// and facet counts, for every kind of question.
+    @Test func bitSetsAnswerAsThePostingsDo() {
+        let (lists, _) = Self.changedIndex()
+        let organized = [0, 150, 400].map { Self.changedIndex(organizedAfter: $0).0 }
+        #expect(organized.allSatisfy { $0.dense.isOrganized && $0.dense.termBits.count == Self.words.count })
+        let texts = ["air", "pasar desa", "laut pantai hutan", "kebun", "sungai air", "", "ikan -jalan", "\"air ikan\"", "zzz", "air zzz"]
+        let filters: [[SearchFacet: Set<String>]] = [[:], [.agency: ["2", "3"]], [.year: ["2019"], .agency: ["1", "4"]], [.agency: ["9"]]]
+        var compared = 0
+        for text in texts {
+            for filter in filters {
+                for order in SearchOrder.allCases {
+                    for (offset, limit) in [(0, 10), (10, 10), (0, 1000), (395, 20)] {
+                        let request = SearchRequest(query: SearchQuery.parse(text), filters: filter, order: order, offset: offset, limit: limit)
+                        let expected = lists.search(request)
+                        for bits in organized {
+                            let result = bits.search(request)
+                            #expect(result.total == expected.total, "total for \(request), organised at \(bits.dense.organizedSlots) slots")
+                            #expect(result.hits == expected.hits, "hits for \(request)")
+                            #expect(result.facets == expected.facets, "facets for \(request)")
+                            compared += result.hits.count
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared > 10_000, "the questions find enough to compare")
     }
 
     @Test func gallopingFindsTheFirstPositionNotBelowTheTarget() {

@@ -171,6 +171,7 @@ final class CatalogueSearch: Sendable {
             analysing = upcoming
         }
         fresh.shrinkToFit()
+        fresh.organize()
         let built = fresh
         let recent = Dictionary(seen.filter { $0.1 >= newest.addingTimeInterval(-Self.lookBack) }, uniquingKeysWith: { a, _ in a })
         change { $0 = built }

@@ -11,7 +11,10 @@ extension SearchIndex {
         var matches: [Int32] = []
         var scores: [Double] = []
 
+        let byNewest = request.order == .newest || request.query.isEmpty
+        let answeredByBits = dense.isOrganized && request.query.excluded.isEmpty
         if request.query.isEmpty {
+            if answeredByBits { return searchByBits(request, terms: [], byNewest: true, highlight: highlight) }
             matches.reserveCapacity(liveCount)
             for slot in 0..<Int32(externalIDs.count) where alive[Int(slot)] && filter.passes(slot, in: self) {
                 matches.append(slot)
@@ -28,6 +31,9 @@ extension SearchIndex {
             let terms = Array(Set(groups.flatMap { $0 }.filter { $0 >= 0 })).prefix(32)
                 .sorted { postingDocs[Int($0)].count < postingDocs[Int($1)].count }
             guard !terms.isEmpty else { return .empty(highlight) }
+            if answeredByBits && groups.allSatisfy({ $0.count == 1 }) && terms.allSatisfy({ dense.termBits[$0] != nil }) {
+                return searchByBits(request, terms: terms, byNewest: byNewest, highlight: highlight)
+            }
             (matches, scores) = intersect(terms, filter: filter)
             for phrase in groups where phrase.count > 1 {
                 let pattern = TermStreams.encoded(phrase)
@@ -42,7 +48,6 @@ extension SearchIndex {
             keep(&matches, &scores) { !(holding.contains($0) && (ids.count == 1 || streams.contains(pattern, in: Int($0)))) }
         }
 
-        let byNewest = request.order == .newest || request.query.isEmpty
         let wanted = min(matches.count, max(0, request.offset) &+ max(0, request.limit))
         let ranked = Self.best(wanted, of: matches.count) { a, b in
             let slotA = Int(matches[Int(a)]), slotB = Int(matches[Int(b)])
@@ -54,7 +59,7 @@ extension SearchIndex {
             let slot = Int(matches[Int(position)])
             return SearchHit(id: externalIDs[slot], score: scores[Int(position)], summary: summaries[slot])
         }
-        return SearchResult(total: matches.count, hits: Array(page), facets: facetCounts(matches), highlightTerms: highlight)
+        return SearchResult(total: matches.count, hits: Array(page), facets: facets(of: matches), highlightTerms: highlight)
     }
 
     /// The live documents holding every term (rarest first) that pass the filters, ascending,
@@ -71,16 +76,9 @@ extension SearchIndex {
     }
 
     private func intersect(_ terms: [Int32], filter: FacetFilter) -> ([Int32], [Double]) {
-        let live = Double(max(liveCount, 1))
-        let averageLength = max(totalWeightedLength / live, 1)
-        let idf = terms.map { term -> Double in
-            let frequency = Double(documentFrequencies[Int(term)])
-            return log(1 + (live - frequency + 0.5) / (frequency + 0.5))
-        }
+        let scorer = TermScorer(terms, in: self)
         func weight(_ term: Int, _ position: Int, _ slot: Int) -> Double {
-            let tf = Double(postingFrequencies[Int(terms[term])][position])
-            let norm = Self.k1 * (1 - Self.b + Self.b * Double(weightedLength[slot]) / averageLength)
-            return idf[term] * tf * (Self.k1 + 1) / (tf + norm)
+            scorer.weight(term, frequency: postingFrequencies[Int(terms[term])][position], length: weightedLength[slot])
         }
         var matches: [Int32] = []
         var scores: [Double] = []
@@ -131,7 +129,13 @@ extension SearchIndex {
         scores.removeLast(scores.count - kept)
     }
 
-    private func facetCounts(_ matches: [Int32]) -> [SearchFacet: [FacetCount]] {
+    /// Every facet's values among the matches (ascending slots), counted by bits when that is
+    /// cheaper than walking each match's values.
+    func facets(of matches: [Int32]) -> [SearchFacet: [FacetCount]] {
+        let perMatch = matches.count * docFacetValues.count / max(externalIDs.count, 1)
+        if dense.isOrganized && dense.facetCountingCost(words: liveBits.words.count) + matches.count < perMatch {
+            return facets(fromCounts: dense.facetValueCounts(SlotBits(matches, capacity: externalIDs.count), values: facetValues.count))
+        }
         var counts = [Int32](repeating: 0, count: facetValues.count)
         docFacetValues.withUnsafeBufferPointer { values in
             counts.withUnsafeMutableBufferPointer { counts in
@@ -141,6 +145,11 @@ extension SearchIndex {
                 }
             }
         }
+        return facets(fromCounts: counts)
+    }
+
+    /// Facet values with a count above zero, most frequent first.
+    func facets(fromCounts counts: [Int32]) -> [SearchFacet: [FacetCount]] {
         var facets: [SearchFacet: [FacetCount]] = [:]
         for (index, count) in counts.enumerated() where count > 0 {
             let (facet, value) = facetValues[index]
@@ -152,38 +161,12 @@ extension SearchIndex {
         return facets
     }
 
-    /// The first `k` of `0..<count` in the order `before` gives, through a bounded heap whose
-    /// root is the last of the best so far.
+    /// The first `k` of `0..<count` in the order `before` gives.
     static func best(_ k: Int, of count: Int, by before: (Int32, Int32) -> Bool) -> [Int32] {
         guard k > 0 else { return [] }
         if k >= count / 8 { return (0..<Int32(count)).sorted(by: before).prefix(k).map { $0 } }
-        var heap: [Int32] = []
-        heap.reserveCapacity(k)
-        func siftDown(_ start: Int) {
-            var parent = start
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var worst = parent
-                if left < heap.count && before(heap[worst], heap[left]) { worst = left }
-                if right < heap.count && before(heap[worst], heap[right]) { worst = right }
-                if worst == parent { return }
-                heap.swapAt(parent, worst)
-                parent = worst
-            }
-        }
-        for item in 0..<Int32(count) {
-            if heap.count < k {
-                heap.append(item)
-                var child = heap.count - 1
-                while child > 0, before(heap[(child - 1) / 2], heap[child]) {
-                    heap.swapAt(child, (child - 1) / 2)
-                    child = (child - 1) / 2
-                }
-            } else if before(item, heap[0]) {
-                heap[0] = item
-                siftDown(0)
-            }
-        }
+        var heap = BoundedHeap<Int32>(capacity: k)
+        for item in 0..<Int32(count) { heap.offer(item, by: before) }
         return heap.sorted(by: before)
     }
 }

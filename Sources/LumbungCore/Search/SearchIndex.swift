@@ -49,6 +49,10 @@ public struct SearchIndex: Sendable {
     var docFacetCount: [UInt8] = []
     var docFacetValues: [Int32] = []
 
+    /// Every live slot, as bits.
+    var liveBits = SlotBits()
+    var dense = DenseSets()
+
     public init() {}
 
     public var count: Int { liveCount }
@@ -57,6 +61,7 @@ public struct SearchIndex: Sendable {
 
     public init(_ documents: [SearchDocument]) {
         for document in documents { upsert(document) }
+        organize()
     }
 
     // MARK: - Writing
@@ -73,6 +78,7 @@ public struct SearchIndex: Sendable {
         let slot = Int32(externalIDs.count)
         externalIDs.append(document.id)
         alive.append(true)
+        liveBits.insert(slot)
         liveCount += 1
         slotByID[document.id] = slot
         newestRanks.append(Self.newestRank(document.newestKey))
@@ -111,11 +117,25 @@ public struct SearchIndex: Sendable {
             }
         }
         docFacetCount.append(UInt8(facetCount))
+
+        if dense.isOrganized {
+            if externalIDs.count >= 2 * dense.organizedSlots + DenseSets.denseShare {
+                organize()
+            } else {
+                dense.noteBlock(of: slot, newest: newestRanks[Int(slot)])
+                for (term, frequency) in frequencies {
+                    dense.noteTerm(term, slot: slot, position: postingDocs[Int(term)].count - 1, frequency: frequency, length: Float(length))
+                }
+                let start = Int(docFacetStart[Int(slot)])
+                for value in docFacetValues[start...] { dense.noteFacetValue(value, slot: slot) }
+            }
+        }
     }
 
     public mutating func remove(id: Int) {
         guard let slot = slotByID.removeValue(forKey: id) else { return }
         alive[Int(slot)] = false
+        liveBits.remove(slot)
         liveCount -= 1
         for term in Set(streams.sequence(of: Int(slot))) where term >= 0 {
             documentFrequencies[Int(term)] -= 1
@@ -209,6 +229,7 @@ public struct SearchIndex: Sendable {
             total + 8 + (summary.map { $0.name.utf8.count + $0.agencyName.utf8.count + $0.themes.reduce(0) { $0 + $1.utf8.count + 16 } + 160 } ?? 0)
         }
         bytes += docFacetValues.capacity * 4 + docFacetStart.capacity * 4 + docFacetCount.capacity
+        bytes += liveBits.byteCount + dense.byteCount
         bytes += facetValues.reduce(0) { $0 + $1.1.utf8.count + 24 } + facetValueIDs.capacity * 40
         return bytes
     }
