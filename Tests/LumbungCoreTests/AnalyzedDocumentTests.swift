@@ -13,9 +13,11 @@ import Testing
         let analysed = await AnalyzedDocument.analyze(documents, parts: 3)
         #expect(analysed.map(\.document.id) == documents.map(\.id))
         for document in analysed { inParts.upsert(document) }
+        inParts.organize()
 
         #expect(inParts.terms == oneByOne.terms)
         #expect(inParts.postingDocs == oneByOne.postingDocs)
+        #expect(inParts.terms.indices.map { inParts.postingSlots(Int32($0)) } == oneByOne.terms.indices.map { oneByOne.postingSlots(Int32($0)) })
         #expect(inParts.postingFrequencies == oneByOne.postingFrequencies)
         #expect(inParts.streams == oneByOne.streams)
         #expect(inParts.stopWordIDs == oneByOne.stopWordIDs)

@@ -134,7 +134,8 @@ final class CatalogueSearch: Sendable {
                 }
             }
             building.withLockedValue { $0 = false }
-            logger.notice("Catalogue index ready: \(snapshot.count) innovations in \(started.duration(to: .now))")
+            let parts = snapshot.memoryParts.map { "\($0.part) \(($0.bytes + 500_000) / 1_000_000) MB" }.joined(separator: ", ")
+            logger.notice("Catalogue index ready: \(snapshot.count) innovations in \(started.duration(to: .now)); memory \(parts)")
         }
     }
 

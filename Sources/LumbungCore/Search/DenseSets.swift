@@ -71,6 +71,15 @@ struct DenseSets: Sendable {
         termBlocks[term, default: TermBlocks()].note(block: block, position: position, impact: impact)
     }
 
+    /// Where `slot`, which holds the dense term, stands in the term's postings: the postings
+    /// before its block, and the term's slots before it in the block.
+    @inline(__always)
+    static func position(of slot: Int32, bits: SlotBits, blocks: TermBlocks) -> Int {
+        let block = Int(slot) >> 6
+        let before = bits.words[block] & ((1 << UInt64(slot & 63)) &- 1)
+        return Int(blocks.firstPosting[block]) + before.nonzeroBitCount
+    }
+
     /// Records a new slot holding a facet value.
     mutating func noteFacetValue(_ value: Int32, slot: Int32) {
         while facetSlots.count <= Int(value) {
@@ -141,8 +150,13 @@ extension SearchIndex {
         sets.organizedSlots = slots
         sets.organizedAverageLength = max(totalWeightedLength / Double(max(liveCount, 1)), 1)
         for slot in 0..<slots { sets.noteBlock(of: Int32(slot), newest: newestRanks[slot]) }
-        for term in postingDocs.indices where postingDocs[term].count * DenseSets.denseShare >= slots {
-            let postings = postingDocs[term]
+        for term in postingDocs.indices {
+            let postings = postingSlots(Int32(term))
+            guard postings.count * DenseSets.denseShare >= slots else {
+                postingDocs[term] = postings
+                continue
+            }
+            postingDocs[term] = []
             sets.termBits[Int32(term)] = SlotBits(postings, capacity: slots)
             var blocks = DenseSets.TermBlocks()
             for (position, (slot, frequency)) in zip(postings, postingFrequencies[term]).enumerated() {

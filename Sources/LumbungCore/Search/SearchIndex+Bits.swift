@@ -64,6 +64,7 @@ extension SearchIndex {
         guard wanted > 0 else { return [] }
         let scorer = TermScorer(terms, in: self)
         let blocksOfTerms = terms.map { dense.termBlocks[$0] ?? DenseSets.TermBlocks() }
+        let bitsOfTerms = terms.map { dense.termBits[$0]! }
         // A catalogue grown longer on average since the impacts were computed weighs each term
         // less than they say, and one grown shorter more, by at most the ratio of the averages.
         let drift = max(1, scorer.averageLength / dense.organizedAverageLength) * (1 + 1e-6)
@@ -95,20 +96,16 @@ extension SearchIndex {
             if newestRanks[slotA] != newestRanks[slotB] { return newestRanks[slotA] > newestRanks[slotB] }
             return externalIDs[slotA] > externalIDs[slotB]
         }
-        /// A slot's score, its postings found from the start of its block.
         func score(_ slot: Int32) -> Double {
             var total = 0.0
-            let block = Int(slot) >> 6
             for (position, term) in terms.enumerated() {
-                let starts = blocksOfTerms[position].firstPosting
-                let found = Self.gallop(to: slot, in: postingDocs[Int(term)], from: block < starts.count ? Int(starts[block]) : 0)
+                let found = DenseSets.position(of: slot, bits: bitsOfTerms[position], blocks: blocksOfTerms[position])
                 total += scorer.weight(position, frequency: postingFrequencies[Int(term)][found], length: weightedLength[Int(slot)])
             }
             return total
         }
 
         var heap = BoundedHeap<Ranked>(capacity: wanted)
-        var cursors = [Int](repeating: 0, count: terms.count)
         while let visit = queue.popMax() {
             let block = Int(visit & 0xFFFF_FFFF), best = UInt32(visit >> 32)
             if heap.isFull, let last = heap.worst {
@@ -120,19 +117,7 @@ extension SearchIndex {
                 SlotBits.forEach(in: matches.words[block], at: block) { heap.offer(Ranked(slot: $0, score: 0), by: before) }
                 continue
             }
-            for position in terms.indices { cursors[position] = Int(blocksOfTerms[position].firstPosting[block]) }
-            SlotBits.forEach(in: matches.words[block], at: block) { slot in
-                // The block's slots come in ascending order, and every term holds each of them.
-                var total = 0.0
-                for (position, term) in terms.enumerated() {
-                    let postings = postingDocs[Int(term)]
-                    var found = cursors[position]
-                    while postings[found] < slot { found += 1 }
-                    cursors[position] = found + 1
-                    total += scorer.weight(position, frequency: postingFrequencies[Int(term)][found], length: weightedLength[Int(slot)])
-                }
-                heap.offer(Ranked(slot: slot, score: total), by: before)
-            }
+            SlotBits.forEach(in: matches.words[block], at: block) { heap.offer(Ranked(slot: $0, score: score($0)), by: before) }
         }
         var page = heap.sorted(by: before)
         if byNewest && !terms.isEmpty {

@@ -29,7 +29,7 @@ extension SearchIndex {
             // Stop words have no postings: candidates come from the other terms, and the
             // phrase check finds the stop words between them.
             let terms = Array(Set(groups.flatMap { $0 }.filter { $0 >= 0 })).prefix(32)
-                .sorted { postingDocs[Int($0)].count < postingDocs[Int($1)].count }
+                .sorted { postingFrequencies[Int($0)].count < postingFrequencies[Int($1)].count }
             guard !terms.isEmpty else { return .empty(highlight) }
             if answeredByBits && groups.allSatisfy({ $0.count == 1 }) && terms.allSatisfy({ dense.termBits[$0] != nil }) {
                 return searchByBits(request, terms: terms, byNewest: byNewest, highlight: highlight)
@@ -43,7 +43,7 @@ extension SearchIndex {
 
         for group in request.query.excluded {
             guard let ids = ids(of: group), let first = ids.first(where: { $0 >= 0 }) else { continue }
-            let holding = Set(postingDocs[Int(first)])
+            let holding = Set(postingSlots(first))
             let pattern = TermStreams.encoded(ids)
             keep(&matches, &scores) { !(holding.contains($0) && (ids.count == 1 || streams.contains(pattern, in: Int($0)))) }
         }
@@ -83,16 +83,26 @@ extension SearchIndex {
         var matches: [Int32] = []
         var scores: [Double] = []
         var cursors = [Int](repeating: 0, count: terms.count)
-        let rarest = postingDocs[Int(terms[0])]
+        // Each term's list, or for a dense one its bits.
+        let lists = terms.map { dense.termBits[$0] == nil ? postingDocs[Int($0)] : nil }
+        let bits = terms.map { term in dense.termBits[term].map { ($0, dense.termBlocks[term] ?? DenseSets.TermBlocks()) } }
+        let rarest = postingSlots(terms[0])
         candidates: for (position, slot) in rarest.enumerated() {
             guard alive[Int(slot)], filter.passes(slot, in: self) else { continue }
             var score = weight(0, position, Int(slot))
             for term in 1..<max(terms.count, 1) {
-                let postings = postingDocs[Int(terms[term])]
-                let found = Self.gallop(to: slot, in: postings, from: cursors[term])
-                cursors[term] = found
-                guard found < postings.count else { break candidates }
-                guard postings[found] == slot else { continue candidates }
+                let found: Int
+                if let postings = lists[term] {
+                    found = Self.gallop(to: slot, in: postings, from: cursors[term])
+                    cursors[term] = found
+                    guard found < postings.count else { break candidates }
+                    guard postings[found] == slot else { continue candidates }
+                } else if let (set, blocks) = bits[term] {
+                    guard set.contains(slot) else { continue candidates }
+                    found = DenseSets.position(of: slot, bits: set, blocks: blocks)
+                } else {
+                    continue candidates
+                }
                 score += weight(term, found, Int(slot))
             }
             matches.append(slot)

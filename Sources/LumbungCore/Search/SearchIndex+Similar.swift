@@ -71,7 +71,7 @@ extension SearchIndex {
         let average = totalWeightedLength / Double(max(liveCount, 1))
         let documents = Double(max(liveCount, 1))
         for (position, (term, weight)) in query.enumerated() {
-            let docs = postingDocs[Int(term)], frequencies = postingFrequencies[Int(term)]
+            let docs = postingSlots(term), frequencies = postingFrequencies[Int(term)]
             let df = Double(documentFrequencies[Int(term)])
             let idf = log(1 + (documents - df + 0.5) / (df + 0.5))
             let boost = weight / strongest

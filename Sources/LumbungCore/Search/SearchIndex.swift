@@ -25,7 +25,9 @@ public struct SearchIndex: Sendable {
     var stopWordIDs: [String: Int32] = [:]
     /// Each folded word seen, with what it stands as in the streams (see `streamID(ofFolded:)`).
     var foldedWordIDs: [String: Int32] = [:]
-    /// For each term, the documents holding it (ascending) and the weighted frequency there.
+    /// For each term, the documents holding it (ascending) and the weighted frequency there. A
+    /// dense term's documents are its bits instead (`dense.termBits`, most of all postings), and
+    /// its list here is empty: read them through `postingSlots(_:)`.
     var postingDocs: [[Int32]] = []
     var postingFrequencies: [[UInt16]] = []
 
@@ -101,7 +103,7 @@ public struct SearchIndex: Sendable {
 
         for (term, frequency) in frequencies {
             documentFrequencies[Int(term)] += 1
-            postingDocs[Int(term)].append(slot)
+            if dense.termBits[term] == nil { postingDocs[Int(term)].append(slot) }
             postingFrequencies[Int(term)].append(frequency)
         }
         weightedLength.append(Float(length))
@@ -119,16 +121,13 @@ public struct SearchIndex: Sendable {
         docFacetCount.append(UInt8(facetCount))
 
         if dense.isOrganized {
-            if externalIDs.count >= 2 * dense.organizedSlots + DenseSets.denseShare {
-                organize()
-            } else {
-                dense.noteBlock(of: slot, newest: newestRanks[Int(slot)])
-                for (term, frequency) in frequencies {
-                    dense.noteTerm(term, slot: slot, position: postingDocs[Int(term)].count - 1, frequency: frequency, length: Float(length))
-                }
-                let start = Int(docFacetStart[Int(slot)])
-                for value in docFacetValues[start...] { dense.noteFacetValue(value, slot: slot) }
+            dense.noteBlock(of: slot, newest: newestRanks[Int(slot)])
+            for (term, frequency) in frequencies {
+                dense.noteTerm(term, slot: slot, position: postingFrequencies[Int(term)].count - 1, frequency: frequency, length: Float(length))
             }
+            let start = Int(docFacetStart[Int(slot)])
+            for value in docFacetValues[start...] { dense.noteFacetValue(value, slot: slot) }
+            if externalIDs.count >= 2 * dense.organizedSlots + DenseSets.denseShare { organize() }
         }
     }
 
@@ -151,6 +150,11 @@ public struct SearchIndex: Sendable {
         let digits = key.utf8.prefix(10).filter { $0 != UInt8(ascii: "-") }
         guard digits.count == 8, digits.allSatisfy({ (48...57).contains($0) }) else { return 0 }
         return digits.reduce(0) { $0 * 10 + Int32($1 - 48) }
+    }
+
+    /// The slots holding a term, ascending (dead ones included).
+    func postingSlots(_ term: Int32) -> [Int32] {
+        dense.termBits[term]?.slots ?? postingDocs[Int(term)]
     }
 
     mutating func termID(_ term: String) -> Int32 {
@@ -206,31 +210,43 @@ public struct SearchIndex: Sendable {
 
     /// Gives back the room the arrays grew for appends: called once a whole index is built,
     /// it saves about a third of the postings' memory.
+    /// The words remembered for the build are let go too: a later change stems its few words
+    /// again.
     public mutating func shrinkToFit() {
-        for term in postingDocs.indices where postingDocs[term].capacity > postingDocs[term].count {
-            postingDocs[term] = postingDocs[term].withUnsafeBufferPointer { Array($0) }
-            postingFrequencies[term] = postingFrequencies[term].withUnsafeBufferPointer { Array($0) }
+        for term in postingDocs.indices {
+            if postingDocs[term].capacity > postingDocs[term].count {
+                postingDocs[term] = postingDocs[term].withUnsafeBufferPointer { Array($0) }
+            }
+            if postingFrequencies[term].capacity > postingFrequencies[term].count {
+                postingFrequencies[term] = postingFrequencies[term].withUnsafeBufferPointer { Array($0) }
+            }
         }
         streams.shrinkToFit()
+        foldedWordIDs = [:]
     }
 
     /// Approximate bytes held by the index's arrays and strings.
-    public var approximateBytes: Int {
-        var bytes = 0
-        for list in postingDocs { bytes += list.capacity * 4 + 32 }
-        for list in postingFrequencies { bytes += list.capacity * 2 + 32 }
-        for term in terms { bytes += term.utf8.count + 16 + 24 }
-        bytes += termIDs.capacity * 28 + stopWordIDs.capacity * 40 + foldedWordIDs.capacity * 28
-        for word in foldedWordIDs.keys where word.utf8.count > 15 { bytes += word.utf8.count }
-        bytes += streams.byteCount
-        bytes += externalIDs.capacity * 8 + alive.capacity + weightedLength.capacity * 4
-        bytes += newestRanks.capacity * 4 + documentFrequencies.capacity * 4 + slotByID.capacity * 17
-        bytes += summaries.reduce(0) { total, summary in
+    public var approximateBytes: Int { memoryParts.reduce(0) { $0 + $1.bytes } }
+
+    /// The same, part by part, largest first: what an operator reads in the log at start.
+    public var memoryParts: [(part: String, bytes: Int)] {
+        var postings = 0
+        for list in postingDocs { postings += list.capacity * 4 + 32 }
+        for list in postingFrequencies { postings += list.capacity * 2 + 32 }
+        var vocabulary = 0
+        for term in terms { vocabulary += term.utf8.count + 16 + 24 }
+        vocabulary += termIDs.capacity * 28 + stopWordIDs.capacity * 40 + foldedWordIDs.capacity * 28
+        for word in foldedWordIDs.keys where word.utf8.count > 15 { vocabulary += word.utf8.count }
+        var documents = externalIDs.capacity * 8 + alive.capacity + weightedLength.capacity * 4
+        documents += newestRanks.capacity * 4 + documentFrequencies.capacity * 4 + slotByID.capacity * 17
+        let summaryBytes = summaries.reduce(0) { total, summary in
             total + 8 + (summary.map { $0.name.utf8.count + $0.agencyName.utf8.count + $0.themes.reduce(0) { $0 + $1.utf8.count + 16 } + 160 } ?? 0)
         }
-        bytes += docFacetValues.capacity * 4 + docFacetStart.capacity * 4 + docFacetCount.capacity
-        bytes += liveBits.byteCount + dense.byteCount
-        bytes += facetValues.reduce(0) { $0 + $1.1.utf8.count + 24 } + facetValueIDs.capacity * 40
-        return bytes
+        var facets = docFacetValues.capacity * 4 + docFacetStart.capacity * 4 + docFacetCount.capacity
+        facets += facetValues.reduce(0) { $0 + $1.1.utf8.count + 24 } + facetValueIDs.capacity * 40
+        let parts = [("postings", postings), ("term streams", streams.byteCount), ("summaries", summaryBytes),
+                     ("bit sets", liveBits.byteCount + dense.byteCount), ("documents", documents), ("vocabulary", vocabulary),
+                     ("facet values", facets)]
+        return parts.sorted { $0.1 > $1.1 }.map { (part: $0.0, bytes: $0.1) }
     }
 }
