@@ -78,7 +78,7 @@ extension SearchIndex {
             for (index, slot) in docs.enumerated() {
                 let s = Int(slot)
                 guard alive[s], slot != source else { continue }
-                if let agencyID, summaries[s]?.agencyID == agencyID { continue }
+                if let agencyID, summaries.agencyID(at: s) == agencyID { continue }
                 let tf = Double(frequencies[index])
                 let norm = Self.k1 * (1 - Self.b + Self.b * Double(weightedLength[s]) / max(average, 1))
                 if shared[s] == 0 { touched.append(slot) }

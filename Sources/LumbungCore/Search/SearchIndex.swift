@@ -29,7 +29,7 @@ public struct SearchIndex: Sendable {
     /// dense term's documents are its bits instead (`dense.termBits`, most of all postings), and
     /// its list here is empty: read them through `postingSlots(_:)`.
     var postingDocs: [[Int32]] = []
-    var postingFrequencies: [[UInt16]] = []
+    var postingFrequencies: [FrequencyList] = []
 
     var externalIDs: [Int] = []
     var alive: [Bool] = []
@@ -41,7 +41,7 @@ public struct SearchIndex: Sendable {
     var newestRanks: [Int32] = []
     /// For each term, the live documents holding it (dead entries stay in the postings).
     var documentFrequencies: [Int32] = []
-    var summaries: [SearchSummary?] = []
+    var summaries = SummaryStore()
     /// Each document's term sequence (title, then keywords, then body), for phrase checks.
     var streams = TermStreams()
 
@@ -163,7 +163,7 @@ public struct SearchIndex: Sendable {
         termIDs[term] = id
         terms.append(term)
         postingDocs.append([])
-        postingFrequencies.append([])
+        postingFrequencies.append(FrequencyList())
         documentFrequencies.append(0)
         return id
     }
@@ -217,11 +217,10 @@ public struct SearchIndex: Sendable {
             if postingDocs[term].capacity > postingDocs[term].count {
                 postingDocs[term] = postingDocs[term].withUnsafeBufferPointer { Array($0) }
             }
-            if postingFrequencies[term].capacity > postingFrequencies[term].count {
-                postingFrequencies[term] = postingFrequencies[term].withUnsafeBufferPointer { Array($0) }
-            }
+            postingFrequencies[term].shrinkToFit()
         }
         streams.shrinkToFit()
+        summaries.shrinkToFit()
         foldedWordIDs = [:]
     }
 
@@ -232,16 +231,14 @@ public struct SearchIndex: Sendable {
     public var memoryParts: [(part: String, bytes: Int)] {
         var postings = 0
         for list in postingDocs { postings += list.capacity * 4 + 32 }
-        for list in postingFrequencies { postings += list.capacity * 2 + 32 }
+        for list in postingFrequencies { postings += list.byteCount }
         var vocabulary = 0
         for term in terms { vocabulary += term.utf8.count + 16 + 24 }
         vocabulary += termIDs.capacity * 28 + stopWordIDs.capacity * 40 + foldedWordIDs.capacity * 28
         for word in foldedWordIDs.keys where word.utf8.count > 15 { vocabulary += word.utf8.count }
         var documents = externalIDs.capacity * 8 + alive.capacity + weightedLength.capacity * 4
         documents += newestRanks.capacity * 4 + documentFrequencies.capacity * 4 + slotByID.capacity * 17
-        let summaryBytes = summaries.reduce(0) { total, summary in
-            total + 8 + (summary.map { $0.name.utf8.count + $0.agencyName.utf8.count + $0.themes.reduce(0) { $0 + $1.utf8.count + 16 } + 160 } ?? 0)
-        }
+        let summaryBytes = summaries.byteCount
         var facets = docFacetValues.capacity * 4 + docFacetStart.capacity * 4 + docFacetCount.capacity
         facets += facetValues.reduce(0) { $0 + $1.1.utf8.count + 24 } + facetValueIDs.capacity * 40
         let parts = [("postings", postings), ("term streams", streams.byteCount), ("summaries", summaryBytes),
