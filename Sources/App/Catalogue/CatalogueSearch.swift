@@ -126,7 +126,7 @@ final class CatalogueSearch: Sendable {
             let started = ContinuousClock.now
             while true {
                 do {
-                    try await rebuild(on: db)
+                    try await rebuild(on: db) { [building] in building.withLockedValue { $0 = false } }
                     break
                 } catch {
                     logger.report(error: error)
@@ -141,7 +141,8 @@ final class CatalogueSearch: Sendable {
 
     /// Rebuilds the whole index from the published innovations, read as plain rows in batches
     /// so that a large registry never sits in memory at once.
-    func rebuild(on db: any Database) async throws {
+    /// `searchable` is called as soon as searches can be answered from the new index.
+    func rebuild(on db: any Database, searchable: (@Sendable () -> Void)? = nil) async throws {
         let started = Date()
         try await reloadAgencyNames(on: db, reindexRenamed: false)
         let names = agencyNameBox.withLockedValue { $0 }
@@ -172,14 +173,28 @@ final class CatalogueSearch: Sendable {
             analysing = upcoming
         }
         fresh.shrinkToFit()
-        fresh.organize()
         let built = fresh
         let recent = Dictionary(seen.filter { $0.1 >= newest.addingTimeInterval(-Self.lookBack) }, uniquingKeysWith: { a, _ in a })
-        change { $0 = built }
+        let generation = state.withLockedValue { state in
+            state.generation += 1
+            state.index = built
+            return state.generation
+        }
         applied.withLockedValue { $0 = recent }
-        measure()
         watermark.withLockedValue { $0 = max($0, newest == Date(timeIntervalSince1970: 0) ? started : newest) }
         builtAt.withLockedValue { $0 = Date() }
+        // The postings answer every search correctly already; the bit sets, a second at
+        // 100,000, come next and replace the index unless a change came in the meantime, which
+        // then organises the current one.
+        searchable?()
+        var organized = built
+        organized.organize()
+        let swapped = organized
+        state.withLockedValue { state in
+            if state.generation == generation { state.index = swapped } else { state.index.organize() }
+            state.generation += 1
+        }
+        measure()
     }
 
     static let batchSize = 2000
