@@ -133,7 +133,6 @@ final class CatalogueSearch: Sendable {
                     try? await Task.sleep(for: .seconds(2))
                 }
             }
-            building.withLockedValue { $0 = false }
             let parts = snapshot.memoryParts.map { "\($0.part) \(($0.bytes + 500_000) / 1_000_000) MB" }.joined(separator: ", ")
             logger.notice("Catalogue index ready: \(snapshot.count) innovations in \(started.duration(to: .now)); memory \(parts)")
         }

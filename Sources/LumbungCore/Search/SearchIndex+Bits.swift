@@ -43,8 +43,7 @@ extension SearchIndex {
             matches.formIntersection(dense.slots(holdingAnyOf: accepted, capacity: capacity))
         }
         let total = matches.count
-        let perMatch = total * docFacetValues.count / max(capacity, 1)
-        let facets = dense.facetCountingCost(words: matches.words.count) < perMatch
+        let facets = facetsCountedByBits(matches: total)
             ? facets(fromCounts: dense.facetValueCounts(matches, values: facetValues.count))
             : facets(of: matches.slots)
 

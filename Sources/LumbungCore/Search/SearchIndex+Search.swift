@@ -16,7 +16,7 @@ extension SearchIndex {
         if request.query.isEmpty {
             if answeredByBits { return searchByBits(request, terms: [], byNewest: true, highlight: highlight) }
             matches.reserveCapacity(liveCount)
-            for slot in 0..<Int32(externalIDs.count) where alive[Int(slot)] && filter.passes(slot, in: self) {
+            for slot in 0..<Int32(externalIDs.count) where liveBits.contains(slot) && filter.passes(slot, in: self) {
                 matches.append(slot)
             }
             scores = [Double](repeating: 0, count: matches.count)
@@ -88,7 +88,7 @@ extension SearchIndex {
         let bits = terms.map { term in dense.termBits[term].map { ($0, dense.termBlocks[term] ?? DenseSets.TermBlocks()) } }
         let rarest = postingSlots(terms[0])
         candidates: for (position, slot) in rarest.enumerated() {
-            guard alive[Int(slot)], filter.passes(slot, in: self) else { continue }
+            guard liveBits.contains(slot), filter.passes(slot, in: self) else { continue }
             var score = weight(0, position, Int(slot))
             for term in 1..<max(terms.count, 1) {
                 let found: Int
@@ -139,11 +139,17 @@ extension SearchIndex {
         scores.removeLast(scores.count - kept)
     }
 
+    /// Whether counting the facets of this many matches by bits costs less than walking each
+    /// match's values (`extra`: the word operations to make the bits first).
+    func facetsCountedByBits(matches: Int, extra: Int = 0) -> Bool {
+        let perMatch = matches * docFacetValues.count / max(externalIDs.count, 1)
+        return dense.isOrganized && dense.facetCountingCost(words: liveBits.words.count) + extra < perMatch
+    }
+
     /// Every facet's values among the matches (ascending slots), counted by bits when that is
     /// cheaper than walking each match's values.
     func facets(of matches: [Int32]) -> [SearchFacet: [FacetCount]] {
-        let perMatch = matches.count * docFacetValues.count / max(externalIDs.count, 1)
-        if dense.isOrganized && dense.facetCountingCost(words: liveBits.words.count) + matches.count < perMatch {
+        if facetsCountedByBits(matches: matches.count, extra: matches.count) {
             return facets(fromCounts: dense.facetValueCounts(SlotBits(matches, capacity: externalIDs.count), values: facetValues.count))
         }
         var counts = [Int32](repeating: 0, count: facetValues.count)

@@ -77,7 +77,7 @@ extension SearchIndex {
             let boost = weight / strongest
             for (index, slot) in docs.enumerated() {
                 let s = Int(slot)
-                guard alive[s], slot != source else { continue }
+                guard liveBits.contains(slot), slot != source else { continue }
                 if let agencyID, summaries.agencyID(at: s) == agencyID { continue }
                 let tf = Double(frequencies[index])
                 let norm = Self.k1 * (1 - Self.b + Self.b * Double(weightedLength[s]) / max(average, 1))

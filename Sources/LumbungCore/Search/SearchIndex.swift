@@ -32,7 +32,6 @@ public struct SearchIndex: Sendable {
     var postingFrequencies: [FrequencyList] = []
 
     var externalIDs: [Int] = []
-    var alive: [Bool] = []
     var liveCount = 0
     var slotByID: [Int: Int32] = [:]
     var weightedLength: [Float] = []
@@ -79,7 +78,6 @@ public struct SearchIndex: Sendable {
         remove(id: document.id)
         let slot = Int32(externalIDs.count)
         externalIDs.append(document.id)
-        alive.append(true)
         liveBits.insert(slot)
         liveCount += 1
         slotByID[document.id] = slot
@@ -133,7 +131,6 @@ public struct SearchIndex: Sendable {
 
     public mutating func remove(id: Int) {
         guard let slot = slotByID.removeValue(forKey: id) else { return }
-        alive[Int(slot)] = false
         liveBits.remove(slot)
         liveCount -= 1
         for term in Set(streams.sequence(of: Int(slot))) where term >= 0 {
@@ -236,7 +233,7 @@ public struct SearchIndex: Sendable {
         for term in terms { vocabulary += term.utf8.count + 16 + 24 }
         vocabulary += termIDs.capacity * 28 + stopWordIDs.capacity * 40 + foldedWordIDs.capacity * 28
         for word in foldedWordIDs.keys where word.utf8.count > 15 { vocabulary += word.utf8.count }
-        var documents = externalIDs.capacity * 8 + alive.capacity + weightedLength.capacity * 4
+        var documents = externalIDs.capacity * 8 + weightedLength.capacity * 4
         documents += newestRanks.capacity * 4 + documentFrequencies.capacity * 4 + slotByID.capacity * 17
         let summaryBytes = summaries.byteCount
         var facets = docFacetValues.capacity * 4 + docFacetStart.capacity * 4 + docFacetCount.capacity
