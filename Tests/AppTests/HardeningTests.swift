@@ -17,7 +17,7 @@ extension AppTests {
                 let declared = try await Self.send(app, .POST, "/login", headers: [
                     "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(60 * 1024 * 1024)])
                 #expect(declared.status == .payloadTooLarge)
-                #expect(declared.body.string?.contains("batasnya 1 MB") == true)
+                #expect(declared.body.string?.contains("Kiriman terlalu besar (60 MB): batasnya 1 MB") == true)
                 // A body really over the small limit.
                 let big = try await app.sendRequest(.POST, "/login", body: ByteBuffer(string: "email=" + String(repeating: "a", count: 1_100_000))) { req in
                     req.headers.contentType = .urlEncodedForm
@@ -166,8 +166,15 @@ extension AppTests {
                 try await orphan.create(on: app.db)
                 var browser = Browser(app)
                 try await browser.login(orphan.email)
-                let list = try await browser.get("/innovations").body.string
-                #expect(!list.contains("Inovasi Disdukcapil") && !list.contains("Inovasi Dinkes"))
+                let list = try await browser.get("/innovations")
+                #expect(list.status == .forbidden)
+                #expect(!list.body.string.contains("Inovasi Disdukcapil") && !list.body.string.contains("Inovasi Dinkes"))
+                // Every page of the registry behind the dashboard is closed to it, typed numbers too.
+                let round = try await fixture.openRound(app)
+                for path in ["/agencies", "/agencies/\(fixture.agency.id!)", "/inventory", "/inventory/\(round.id!)",
+                             "/inventory/\(round.id!)/agencies/\(fixture.agency.id!)", "/innovations/new"] {
+                    #expect(try await browser.get(path).status == .forbidden, "\(path)")
+                }
                 let dashboard = try await browser.get("/").body.string
                 #expect(dashboard.contains("id=\"no-agency\""))
                 #expect(dashboard.contains("id=\"total-innovations\">0<"))

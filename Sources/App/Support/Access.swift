@@ -8,7 +8,8 @@ enum Access: Sendable, Equatable {
     case everyone
     /// Any active account.
     case signedIn
-    /// Active accounts with one of these roles.
+    /// Active accounts with one of these roles. An operator account that names no agency has
+    /// nothing to work on: it is refused here rather than left to each page's scope.
     case roles(Set<Role>)
 
     static func only(_ roles: Role...) -> Access { .roles(Set(roles)) }
@@ -17,7 +18,9 @@ enum Access: Sendable, Equatable {
         switch self {
         case .everyone: return true
         case .signedIn: return user?.isActive == true
-        case .roles(let roles): return user.map { $0.isActive && roles.contains($0.role) } ?? false
+        case .roles(let roles):
+            guard let user, user.isActive, roles.contains(user.role) else { return false }
+            return user.role != .operator || user.$agency.id != nil
         }
     }
 }
@@ -46,7 +49,8 @@ struct RouteGuard: Middleware {
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
             Self.stopReading(request)
             return request.eventLoop.makeFailedFuture(
-                Abort(.payloadTooLarge, reason: request.t("error.page.tooLargeLimit", IndonesianFormat.bytes(limit, language: request.language))))
+                Abort(.payloadTooLarge, reason: request.t("error.page.tooLargeLimit", IndonesianFormat.bytes(limit, language: request.language),
+                                                          IndonesianFormat.bytes(declared, language: request.language))))
         }
         switch request.method {
         case .GET, .HEAD, .OPTIONS:

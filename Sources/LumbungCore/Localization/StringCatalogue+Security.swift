@@ -2,8 +2,8 @@
 
 extension StringCatalogue {
     static let securityTexts: [String: Pair] = [
-        "error.page.tooLargeLimit": Pair("Kiriman terlalu besar: batasnya {0}. Tidak ada yang disimpan.",
-                                         "What was sent is too large: the limit is {0}. Nothing was saved."),
+        "error.page.tooLargeLimit": Pair("Kiriman terlalu besar ({1}): batasnya {0}. Tidak ada yang disimpan; kembali ke halaman sebelumnya dan pilih berkas yang lebih kecil.",
+                                         "What was sent is too large ({1}): the limit is {0}. Nothing was saved; go back to the page before and choose a smaller file."),
         "error.page.methodNotAllowed": Pair("Alamat ini tidak menerima permintaan seperti itu.",
                                             "This address does not accept that kind of request."),
         "error.page.uriTooLong": Pair("Alamat halaman terlalu panjang. Persingkat pencarian lalu coba lagi.",
