@@ -28,6 +28,12 @@ check "serve with a bad flag makes no database" no_database
 if "$BIN" user create --email a@contoh.go.id --name A --role kepala >bad.txt 2>&1; then failures=$((failures + 1)); fi
 check "a bad role is named" grep -q -- "--role must be one of" bad.txt
 check "a bad role makes no database" no_database
+if "$BIN" agency create --code "" --name X >bad.txt 2>&1; then failures=$((failures + 1)); fi
+check "a bad agency argument is named" grep -q -- "--code" bad.txt
+check "a bad agency argument makes no database" no_database
+if echo 'pendek' | "$BIN" user create --email a@contoh.go.id --name A --role admin >bad.txt 2>&1; then failures=$((failures + 1)); fi
+check "a short password is refused" grep -qi "password" bad.txt
+check "a short password makes no database" no_database
 
 "$BIN" export registri.csv >first.txt 2>&1
 check "the first command says which file it creates" grep -q "creating a new database: $WORK/lumbung.sqlite" first.txt
@@ -35,6 +41,11 @@ check "migrations print one line" test "$(grep -c 'Database updated' first.txt)"
 "$BIN" export registri2.csv >second.txt 2>&1
 check "a second command prints no migration line" bash -c "! grep -q 'Database updated\|Migrat' second.txt"
 check "a second command announces no new file" bash -c "! grep -q 'creating a new database' second.txt"
+"$BIN" migrate >migrate.txt 2>&1
+check "migrate with nothing to do says so in one line" test "$(cat migrate.txt)" = "Database is up to date."
+DATABASE_URL="sqlite://$WORK/baru.sqlite" "$BIN" migrate >migrate.txt 2>&1
+check "migrate on a new file announces it and prints one migration line" \
+    bash -c "grep -q 'creating a new database: $WORK/baru.sqlite' migrate.txt && test \$(grep -c 'Database updated' migrate.txt) = 1 && test \$(wc -l < migrate.txt) = 2"
 
 echo 'kata-sandi-admin-1' | "$BIN" user create --email admin@contoh.go.id --name "Admin Biro" --role admin >/dev/null
 "$BIN" backup cadangan.bak >/dev/null

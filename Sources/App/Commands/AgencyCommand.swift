@@ -24,6 +24,17 @@ struct AgencyCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.action == "create" else { throw CommandFailure("action must be create") }
+        func parse(parentID: String?) throws -> AgencyInput.Parsed {
+            let input = AgencyInput(code: signature.code, name: signature.name, shortName: signature.shortName,
+                                    kind: signature.kind ?? AgencyKind.office.rawValue, parentID: parentID)
+            switch input.parse() {
+            case .success(let value): return value
+            case .failure(let problems):
+                throw CommandFailure(problems.sorted { $0.key < $1.key }.map { "--\($0.key): \($0.value.text(in: .en))" }.joined(separator: "; "))
+            }
+        }
+        // Bad arguments are named before any database is opened or created.
+        _ = try parse(parentID: nil)
         try await context.application.prepareDatabase(console: context.console)
         let db = context.application.db
         var parentID: String?
@@ -33,14 +44,7 @@ struct AgencyCommand: AsyncCommand {
             }
             parentID = parent.id.map(String.init)
         }
-        let input = AgencyInput(code: signature.code, name: signature.name, shortName: signature.shortName,
-                                kind: signature.kind ?? AgencyKind.office.rawValue, parentID: parentID)
-        let parsed: AgencyInput.Parsed
-        switch input.parse() {
-        case .success(let value): parsed = value
-        case .failure(let problems):
-            throw CommandFailure(problems.sorted { $0.key < $1.key }.map { "--\($0.key): \($0.value.text(in: .en))" }.joined(separator: "; "))
-        }
+        let parsed = try parse(parentID: parentID)
         if try await Agency.query(on: db).filter(\.$code == parsed.code).count() > 0 {
             throw CommandFailure("--code: an agency with code \(parsed.code) already exists")
         }

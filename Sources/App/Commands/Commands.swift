@@ -5,6 +5,7 @@ extension Application {
         if let serve = asyncCommands.commands["serve"] {
             asyncCommands.use(PreparedServeCommand(serve: serve), as: "serve", isDefault: true)
         }
+        asyncCommands.use(MigrateCommand(), as: "migrate")
         asyncCommands.use(UserCommand(), as: "user")
         asyncCommands.use(DemoCommand(), as: "demo")
         asyncCommands.use(AgencyCommand(), as: "agency")

@@ -38,6 +38,8 @@ struct UserCommand: AsyncCommand {
                 throw CommandFailure("--agency: operators need the code of an existing agency")
             }
         }
+        // The password is read and checked before any database is opened or created.
+        let password = try readPassword(context, email: email)
         try await app.prepareDatabase(console: context.console)
         switch (signature.action, role) {
         case ("create", let role?):
@@ -52,7 +54,6 @@ struct UserCommand: AsyncCommand {
                 }
                 agencyID = agency.id
             }
-            let password = try readPassword(context, email: email)
             let user = User(email: email, name: name, passwordHash: try await app.password.async.hash(password),
                             role: role, agencyID: agencyID)
             try await app.db.transaction { db in
@@ -64,7 +65,6 @@ struct UserCommand: AsyncCommand {
             guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
                 throw CommandFailure("--email: no account with \(email)")
             }
-            let password = try readPassword(context, email: email)
             user.passwordHash = try await app.password.async.hash(password)
             user.isActive = true
             try await app.db.transaction { db in

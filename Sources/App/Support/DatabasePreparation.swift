@@ -10,7 +10,9 @@ extension Application {
     /// to create, turns on WAL and a busy timeout, and applies pending migrations. Migrations
     /// print one line when they change something and nothing otherwise. Commands call this at
     /// the start of their work, so that `--help` and bad arguments never touch a database.
-    func prepareDatabase(console: any Console) async throws {
+    /// Answers how many migrations it applied.
+    @discardableResult
+    func prepareDatabase(console: any Console) async throws -> Int {
         if case .sqliteFile(let path) = lumbung.databaseLocation {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             if !FileManager.default.fileExists(atPath: path) {
@@ -25,10 +27,11 @@ extension Application {
                                 on: eventLoopGroup.any(), migrationLogLevel: .debug)
         try await migrator.setupIfNeeded().get()
         let pending = try await migrator.previewPrepareBatch().get()
-        guard !pending.isEmpty else { return }
+        guard !pending.isEmpty else { return 0 }
         try await migrator.prepareBatch().get()
         let names = pending.map { $0.0.name.split(separator: ".").last.map(String.init) ?? $0.0.name }
         logger.notice("Database updated: \(pending.count) migration\(pending.count == 1 ? "" : "s") applied (\(names.joined(separator: ", ")))")
+        return pending.count
     }
 
     /// SQLite's own default is to fail at once when another process is writing, and the driver
