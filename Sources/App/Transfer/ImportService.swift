@@ -47,18 +47,24 @@ struct ImportService {
         if !dryRun { try await ImportMarker.begin(by: actor.email, at: clock.now(), on: db) }
         let report: Report
         do {
-            report = try await importFile(bytes, dryRun: dryRun, actor: actor)
+            report = try await importFile(bytes, fileName: fileName, dryRun: dryRun, actor: actor)
         } catch {
             if !dryRun { await ImportMarker.end(on: db) }
             throw error
         }
         if !dryRun { await ImportMarker.end(on: db) }
-        try await AuditEvent(actorID: actor.userID, actorEmail: actor.email,
-                             action: dryRun ? "registry.import.dry-run" : (report.succeeded ? "registry.import" : "registry.import.rejected"),
-                             entity: "registry", entityID: nil,
-                             summary: Self.auditSummary(report, fileName: fileName, bytes: bytes)).create(on: db)
+        // A saved import wrote its event inside its own transaction; a dry run or a refused file
+        // changed nothing, and is recorded now.
+        if dryRun || !report.succeeded { try await auditEvent(report, fileName: fileName, bytes: bytes, actor: actor).create(on: db) }
         if !dryRun && report.created + report.updated > 0 { try await search?.rebuild(on: db) }
         return report
+    }
+
+    private func auditEvent(_ report: Report, fileName: String, bytes: [UInt8], actor: Actor) -> AuditEvent {
+        AuditEvent(actorID: actor.userID, actorEmail: actor.email,
+                   action: report.dryRun ? "registry.import.dry-run" : (report.succeeded ? "registry.import" : "registry.import.rejected"),
+                   entity: "registry", entityID: nil,
+                   summary: Self.auditSummary(report, fileName: fileName, bytes: bytes))
     }
 
     static func auditSummary(_ report: Report, fileName: String, bytes: [UInt8]) -> String {
@@ -69,7 +75,7 @@ struct ImportService {
         return "\(fileName) (\(bytes.count) bytes, SHA-256 \(digest)): \(outcome)\(report.dryRun ? " (dry run)" : "")"
     }
 
-    private func importFile(_ bytes: [UInt8], dryRun: Bool, actor: Actor) async throws -> Report {
+    private func importFile(_ bytes: [UInt8], fileName: String, dryRun: Bool, actor: Actor) async throws -> Report {
         let file: SpreadsheetFile
         switch SpreadsheetFile.open(bytes) {
         case .success(let opened): file = opened
@@ -83,6 +89,8 @@ struct ImportService {
             let report = try await read(file, crossCheck: crossCheck, dryRun: dryRun, actor: actor, on: database)
             // Rolls the transaction back: a file with any problem leaves the registry as it was.
             if !report.succeeded && !dryRun { throw Rejected(report: report) }
+            // Written and committed with the rows: no import is saved without its trace.
+            if !dryRun { try await auditEvent(report, fileName: fileName, bytes: bytes, actor: actor).create(on: database) }
             return report
         }
         do {
