@@ -227,6 +227,33 @@ extension AppTests {
             }
         }
 
+        @Test func aRerunCountsTheBirosOwnAdditionsAndKeepsTheLoadsBalanced() async throws {
+            try await withApp { app in
+                // Setup: four proposals assigned with k = 2 over four evaluators (loads exactly 2).
+                let fixture = try await Fixture.make(app)
+                let setup = try await fixture.stage(app, in: .scoring, evaluators: 4)
+                let k = 2
+                let before = try await Assessment.query(on: app.db).filter(\.$stage.$id == setup.stage.id!).all()
+                // A proposal of the other agency, so that no evaluator has a conflict with it.
+                let proposal = setup.proposals[1].id!
+                let assigned = Set(before.filter { $0.$proposal.id == proposal }.map { $0.$evaluator.id })
+                let extra = setup.evaluators.first { !assigned.contains($0.id!) }!
+                var biro = Browser(app)
+                try await biro.login(fixture.admin.email)
+                // Act: the Biro adds a third evaluator by hand, removes an automatic slot, then runs the assignment again.
+                #expect(try await biro.post(setup.path + "/assignment/add", [("proposalID", String(proposal)), ("userID", String(extra.id!))]).status == .seeOther)
+                let removed = before.first { $0.$proposal.id == proposal && $0.$evaluator.id != extra.id! }!
+                #expect(try await biro.post("/assessments/\(removed.id!)/remove").status == .seeOther)
+                #expect(try await biro.post(setup.path + "/assignment", [("seed", "11")]).status == .seeOther)
+                // Check: the manual slot stays and counts; every proposal has exactly k; loads differ by at most one.
+                let after = try await Assessment.query(on: app.db).filter(\.$stage.$id == setup.stage.id!).all()
+                #expect(after.contains { $0.$proposal.id == proposal && $0.$evaluator.id == extra.id! && $0.isManual })
+                for (_, slots) in Dictionary(grouping: after, by: { $0.$proposal.id }) { #expect(slots.count == k) }
+                let loads = Dictionary(grouping: after, by: { $0.$evaluator.id }).values.map(\.count)
+                #expect(loads.max()! - loads.min()! <= 1)
+            }
+        }
+
         @Test func aQuotaThatCannotBeMetIsNamed() async throws {
             try await withApp { app in
                 let fixture = try await Fixture.make(app)

@@ -89,13 +89,15 @@ struct StageWorkspace: StageScope {
     /// The assignment problem over the slots not yet started: started assessments are kept.
     func assignmentProblem(seed: UInt64) -> AssignmentProblem {
         let active = Set(activePanel.map { $0.$user.id })
-        let started = assessments.filter { $0.hasStarted && active.contains($0.$evaluator.id) }
+        // A re-run keeps what it may not move: started sheets, and the Biro's own additions,
+        // which count towards k and the loads like any other slot.
+        let kept = assessments.filter { ($0.hasStarted || $0.isManual) && active.contains($0.$evaluator.id) }
         return AssignmentProblem(
             evaluators: activePanel.map { AssignmentProblem.Evaluator(id: Int64($0.$user.id), expertise: Set($0.expertise)) },
             proposals: entries.map { AssignmentProblem.Proposal(id: Int64($0.$proposal.id), agency: Int64($0.proposal.$agency.id),
                                                                 category: $0.proposal.categoryKey) },
             perProposal: rules.evaluatorsPerProposal, excluded: excludedPairs,
-            fixed: Set(started.map { AssignmentPair(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id)) }), seed: seed)
+            fixed: Set(kept.map { AssignmentPair(proposal: Int64($0.$proposal.id), evaluator: Int64($0.$evaluator.id)) }), seed: seed)
     }
 
     // MARK: The result
