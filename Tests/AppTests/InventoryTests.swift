@@ -128,6 +128,40 @@ extension AppTests {
             }
         }
 
+        @Test func anOperatorDiscontinuesAPublishedInnovationAndTakesItBack() async throws {
+            try await withApp { app in
+                // Setup: a verified, published innovation and a round that asks its agency.
+                let fixture = try await Fixture.make(app)
+                let published = try await fixture.innovation(app, name: "Adminduk Keliling", status: .verified)
+                published.isPublic = true
+                try await published.save(on: app.db)
+                let round = try await fixture.openRound(app)
+                var agency = Browser(app)
+                try await agency.login(fixture.operator_.email)
+                let path = "/inventory/\(round.id!)/innovations/\(published.id!)"
+
+                // Act and check: discontinued archives it, even though operators may archive only drafts elsewhere.
+                #expect(try await agency.post(path, [("answer", "discontinued"), ("discontinuedOn", "2026-06-30"),
+                                                     ("reason", "Digabung ke layanan daring")]).status == .seeOther)
+                let archived = try #require(try await Innovation.find(published.id, on: app.db))
+                #expect(archived.status == .archived && !archived.isPublic)
+                #expect(try await app.sendRequest(.GET, "/catalogue/\(published.id!)").status == .notFound)
+
+                // A corrected answer in the same round gives back verified and published, with its own history line.
+                #expect(try await agency.post(path, [("answer", "running")]).status == .seeOther)
+                let back = try #require(try await Innovation.find(published.id, on: app.db))
+                #expect(back.status == .verified && back.isPublic)
+                #expect(try await app.sendRequest(.GET, "/catalogue/\(published.id!)").status == .ok)
+                #expect(try await agency.get("/innovations/\(published.id!)/history").body.string.contains("Dinyatakan berjalan kembali (inventarisasi)"))
+
+                // "Changed" on a verified profile is recorded and says who reopens it, instead of an edit form it may not use.
+                let changed = try await agency.post(path, [("answer", "changed")])
+                #expect(changed.location == "/inventory/\(round.id!)/agencies/\(fixture.agency.id!)#innovation-\(published.id!)")
+                #expect(try await agency.get("/inventory/\(round.id!)/agencies/\(fixture.agency.id!)").body.string.contains("hubungi Biro"))
+                #expect(try await InventoryCheck.query(on: app.db).filter(\.$innovation.$id == published.id!).first()?.answer == .changed)
+            }
+        }
+
         @Test func twoClosedRoundsCompare() async throws {
             try await withApp { app in
                 let fixture = try await Fixture.make(app)

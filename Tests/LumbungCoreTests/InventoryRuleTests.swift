@@ -17,6 +17,20 @@ import Testing
         #expect(!InventoryRules.isLate(.confirmed, deadline: deadline, today: Self.day(2027, 1, 1)))
     }
 
+    @Test(arguments: [
+        // (answer, current, before) → expected
+        (InventoryAnswer.discontinued, ReviewState(status: .verified, isPublic: true), nil as ReviewState?, ReviewState(status: .archived, isPublic: false)),
+        (.discontinued, ReviewState(status: .draft, isPublic: false), nil, ReviewState(status: .archived, isPublic: false)),
+        (.discontinued, ReviewState(status: .archived, isPublic: false), ReviewState(status: .verified, isPublic: true), ReviewState(status: .archived, isPublic: false)),
+        (.running, ReviewState(status: .archived, isPublic: false), ReviewState(status: .verified, isPublic: true), ReviewState(status: .verified, isPublic: true)),
+        (.changed, ReviewState(status: .archived, isPublic: false), ReviewState(status: .submitted, isPublic: false), ReviewState(status: .submitted, isPublic: false)),
+        (.running, ReviewState(status: .archived, isPublic: false), nil, ReviewState(status: .archived, isPublic: false)),
+        (.running, ReviewState(status: .verified, isPublic: false), nil, ReviewState(status: .verified, isPublic: false)),
+    ])
+    func aDiscontinuedAnswerArchivesAndACorrectedOneGivesTheStateBack(answer: InventoryAnswer, current: ReviewState, before: ReviewState?, expected: ReviewState) {
+        #expect(InventoryRules.reviewState(after: answer, current: current, before: before) == expected)
+    }
+
     @Test func aDiscontinuedInnovationNeedsAPastDayAndAReason() {
         let today = Self.day(2026, 12, 2)
         #expect(InventoryRules.problems(answer: .running, discontinuedOn: nil, reason: nil, today: today).isEmpty)

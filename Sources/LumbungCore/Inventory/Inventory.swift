@@ -33,6 +33,21 @@ public enum InventoryRules {
         closedOn.map { LocalizedMessage("inventory.closed", LocalizedMessage.day($0)) }
     }
 
+    /// The review state an answer leaves the innovation in. "Discontinued" is the agency's own
+    /// statement in a round the Biro opened, so it archives the innovation whatever its status
+    /// (operators otherwise archive only drafts); a different answer later in the same round
+    /// gives back the state it had before (`before`, kept with the answer), verified and
+    /// published included, instead of leaving it archived or turning it into a draft.
+    public static func reviewState(after answer: InventoryAnswer, current: ReviewState, before: ReviewState?) -> ReviewState {
+        switch answer {
+        case .discontinued:
+            return current.status == .archived ? current : ReviewState(status: .archived, isPublic: false)
+        case .running, .changed:
+            guard current.status == .archived, let before else { return current }
+            return before
+        }
+    }
+
     /// An answer as given: a discontinued innovation needs its day and a reason.
     public static func problems(answer: InventoryAnswer, discontinuedOn: String?, reason: String?, today: CalendarDate) -> [LocalizedMessage] {
         guard answer == .discontinued else { return [] }

@@ -8,6 +8,7 @@ extension StringCatalogue {
         "revision.evidenceAdded": Pair("Bukti dukung ditambahkan", "Evidence added"),
         "revision.evidenceRemoved": Pair("Bukti dukung dihapus", "Evidence removed"),
         "revision.discontinued": Pair("Dinyatakan dihentikan (inventarisasi)", "Discontinued (inventory)"),
+        "revision.resumed": Pair("Dinyatakan berjalan kembali (inventarisasi)", "Running again (inventory)"),
 
         // Evidence
         "evidence.heading": Pair("Bukti dukung", "Evidence"),
@@ -104,6 +105,7 @@ extension StringCatalogue {
         "inventory.confirmHint": Pair("Nyatakan daftar ini lengkap setelah setiap inovasi dijawab.", "Confirm the list once every innovation is answered."),
         "inventory.confirmList": Pair("Nyatakan daftar lengkap", "Confirm the list as complete"),
         "inventory.answerMissing": Pair("Jawaban: pilih masih berjalan, berubah, atau dihentikan.", "Answer: choose still running, changed or discontinued."),
+        "inventory.changedAskBiro": Pair("{0} dicatat berubah. Profil yang sudah diverifikasi dibuka kembali oleh Biro Organisasi: hubungi Biro agar Anda dapat memperbaruinya.", "{0} recorded as changed. A verified profile is reopened by the Biro Organisasi: ask the Biro so that you can update it."),
         "inventory.changedEdit": Pair("{0} dicatat berubah: perbarui profilnya sekarang.", "{0} recorded as changed: update its profile now."),
         "inventory.answerSaved": Pair("{0}: {1}, tersimpan.", "{0}: {1}, saved."),
         "inventory.confirmed": Pair("Daftar inovasi {0} dinyatakan lengkap.", "The list of {0} is confirmed as complete."),

@@ -238,21 +238,31 @@ struct InventoryController {
         check.reason = answer == .discontinued ? String((form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000)) : ""
         check.answeredByName = user.name
         try await req.db.transaction { db in
-            try await check.save(on: db)
             // A changed list is no longer confirmed: the agency confirms it again.
             if asked.confirmedAt != nil {
                 asked.confirmedAt = nil
                 asked.confirmedByName = nil
                 try await asked.save(on: db)
             }
-            if answer == .discontinued, innovation.status != .archived {
-                innovation.reviewState = try ReviewWorkflow.apply(.archive, to: innovation.reviewState, by: try req.reviewActor(for: innovation))
+            let current = innovation.reviewState
+            let next = InventoryRules.reviewState(after: answer, current: current, before: check.stateBefore)
+            if next != current {
+                innovation.reviewState = next
+                let summary = answer == .discontinued ? "\(innovation.name): \(check.discontinuedOn ?? "") — \(check.reason)"
+                                                      : "\(innovation.name): \(answer.rawValue), \(next.status.rawValue) again"
                 try await InnovationStore(db: db, search: req.application.catalogue).save(
-                    innovation, action: "discontinued", by: user, auditSummary: "\(innovation.name): \(check.discontinuedOn ?? "") — \(check.reason)")
+                    innovation, action: answer == .discontinued ? "discontinued" : "resumed", by: user, auditSummary: summary)
             }
+            check.stateBefore = answer == .discontinued ? (next != current ? current : check.stateBefore) : nil
+            try await check.save(on: db)
             try await db.audit(user, "inventory.answer", "inventory", round.id, "\(innovation.name): \(answer.rawValue)")
         }
         if answer == .changed {
+            // A verified profile is the Biro's to reopen: the answer is recorded and the Biro sees it.
+            guard ReviewWorkflow.canEdit(innovation.status, by: try req.reviewActor(for: innovation)) else {
+                req.flash(.info, req.t("inventory.changedAskBiro", innovation.name))
+                return req.redirect(to: back + "#innovation-\(innovation.id!)")
+            }
             req.flash(.success, req.t("inventory.changedEdit", innovation.name))
             return req.redirect(to: "/innovations/\(innovation.id!)/edit")
         }

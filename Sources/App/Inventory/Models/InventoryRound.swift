@@ -73,6 +73,17 @@ final class InventoryCheck: Model, @unchecked Sendable {
     @OptionalField(key: "discontinued_on") var discontinuedOn: String?
     @Field(key: "reason") var reason: String
     @Field(key: "answered_by_name") var answeredByName: String
+    /// The review state a "discontinued" answer archived, given back if the answer changes.
+    @OptionalField(key: "status_before") var statusBefore: ReviewStatus?
+    @OptionalField(key: "public_before") var publicBefore: Bool?
 
     init() {}
+
+    var stateBefore: ReviewState? {
+        get { statusBefore.map { ReviewState(status: $0, isPublic: publicBefore ?? false) } }
+        set {
+            statusBefore = newValue?.status
+            publicBefore = newValue?.isPublic
+        }
+    }
 }

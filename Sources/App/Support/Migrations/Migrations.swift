@@ -18,5 +18,6 @@ extension Application {
         migrations.add(M011SeedEditions())
         migrations.add(M012CreateEvaluation())
         migrations.add(M013CreateInventoryAndIndex())
+        migrations.add(M014KeepStateBeforeDiscontinued())
     }
 }
