@@ -93,6 +93,12 @@ import Testing
                 == .sqliteFile(path: "/tmp/lumbung-test.sqlite"))
     }
 
+    @Test(arguments: [("lumbung_test", true), ("test_lumbung", true), ("lumbung-tests.sqlite", true), ("TEST", true),
+                      ("lumbung", false), ("latest", false), ("contest_2026", false), ("attestation.sqlite", false), ("testing", false)])
+    func onlyANameThatSaysTestAsAWordIsATestDatabase(name: String, accepted: Bool) {
+        #expect(DatabaseLocation.isMarkedForTests(name) == accepted)
+    }
+
     @Test func productionReadsItsOwnVariablesWithDefaults() throws {
         let defaults = try DeploymentSettings.read([:], isTesting: false)
         #expect(defaults.databaseLocation == .sqliteFile(path: "lumbung.sqlite"))

@@ -18,7 +18,7 @@ public enum DatabaseLocation: Equatable, Sendable {
             case .unsupported(let value):
                 "\"\(value)\" is not understood: use postgres://USER:PASSWORD@HOST:PORT/DATABASE or sqlite:///ABSOLUTE/PATH.sqlite"
             case .notATestDatabase(let name):
-                "the tests empty the database they use, and \"\(name)\" does not look like a test database: name it so that it contains \"test\" (for example lumbung_test)"
+                "the tests empty the database they use, and \"\(name)\" does not look like a test database: name it with \"test\" as a word of it (for example lumbung_test)"
             }
         }
     }
@@ -58,10 +58,17 @@ extension DatabaseLocation {
     public static func forTests(_ value: String?) throws(ParseError) -> DatabaseLocation {
         guard let value = value?.trimmingWhitespace(), !value.isEmpty else { return .sqliteMemory }
         let location = try parse(value)
-        if let name = location.databaseName, !name.lowercased().contains("test") {
+        if let name = location.databaseName, !isMarkedForTests(name) {
             throw .notATestDatabase(name)
         }
         return location
+    }
+
+    /// "test" or "tests" as a word of the name, between separators (`lumbung_test`,
+    /// `test-lumbung.sqlite`), not inside another word (`latest`, `contest`, `attestation`).
+    static func isMarkedForTests(_ name: String) -> Bool {
+        let words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return words.contains("test") || words.contains("tests")
     }
 
     /// The PostgreSQL database's name, or the SQLite file's name.
