@@ -99,7 +99,8 @@ func routes(_ app: Application) throws {
     }
     let documents = ProposalDocumentController()
     writers.upload("proposals", ":proposalID", "documents", limit: app.lumbung.uploadLimitBytes + 64 * 1024, use: documents.upload)
-    // Documents: only the Biro and the owning agency (and, with the evaluation, assigned evaluators).
+    // Documents: only the Biro and the owning agency here; an assigned evaluator reaches them
+    // through the assessment (GET /assessments/:assessmentID/documents/:attachmentID).
     writers.get("proposals", ":proposalID", "documents", ":attachmentID", use: documents.download)
     let handOff = HandOffController()
     readers.get("proposals", ":proposalID", "print", use: handOff.print)
@@ -151,6 +152,7 @@ func routes(_ app: Application) throws {
     let evaluators = app.routes.access(.only(.evaluator))
     evaluators.get("evaluations", use: scoring.queue)
     app.routes.access(.only(.evaluator, .admin)).get("assessments", ":assessmentID", use: scoring.show)
+    app.routes.access(.only(.evaluator, .admin)).get("assessments", ":assessmentID", "documents", ":attachmentID", use: scoring.document)
     evaluators.post("assessments", ":assessmentID", use: scoring.save)
     evaluators.post("assessments", ":assessmentID", "conflict", use: scoring.declareConflict)
     admins.post("assessments", ":assessmentID", "reopen", use: scoring.reopen)

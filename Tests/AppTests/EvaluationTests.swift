@@ -138,6 +138,13 @@ extension AppTests {
                 let own = setup.proposals.first { $0.$agency.id == fixture.agency.id }!
                 let page = try await agency.get(setup.path + "/objections")
                 #expect(page.status == .ok && page.body.string.contains("id=\"objection-form\""))
+                // Without its document, or with a file that is no document: refused, nothing saved.
+                let bare = try await agency.post(setup.path + "/objections", [("proposalID", String(own.id!)), ("reason", "Nilai tidak sesuai.")])
+                #expect(bare.status == .badRequest && bare.body.string.contains("Dokumen pendukung sanggahan wajib dilampirkan"))
+                let script = try await agency.upload(setup.path + "/objections", file: ("sanggah.pdf", Array("<script>alert(1)</script>".utf8), "application/pdf"),
+                                                     fields: [("proposalID", String(own.id!)), ("reason", "Nilai tidak sesuai.")])
+                #expect(script.status == .badRequest)
+                #expect(try await Objection.query(on: app.db).count() == 0)
                 let filed = try await agency.upload(setup.path + "/objections", file: ("sanggah.pdf", DemoDocument.pdf(title: "Sanggahan", innovation: "Uji"), "application/pdf"),
                                                     fields: [("proposalID", String(own.id!)), ("reason", "Nilai keberlanjutan tidak mempertimbangkan Perda 2021.")])
                 #expect(filed.status == .seeOther)
@@ -251,6 +258,41 @@ extension AppTests {
                 for (_, slots) in Dictionary(grouping: after, by: { $0.$proposal.id }) { #expect(slots.count == k) }
                 let loads = Dictionary(grouping: after, by: { $0.$evaluator.id }).values.map(\.count)
                 #expect(loads.max()! - loads.min()! <= 1)
+            }
+        }
+
+        @Test func anAssignedEvaluatorReadsTheDocumentsUnlessScoringIsBlind() async throws {
+            for blind in [false, true] {
+                try await withApp { app in
+                    // Setup: a proposal with its SK document, assessed by one evaluator.
+                    let fixture = try await Fixture.make(app)
+                    let setup = try await fixture.stage(app, in: .scoring, evaluators: 3, blind: blind)
+                    let assessment = try await Assessment.query(on: app.db).filter(\.$stage.$id == setup.stage.id!).sort(\.$id).first()!
+                    let file = try await AttachmentStore(db: app.db).store(DemoDocument.pdf(title: "SK Penetapan Inovator", innovation: "Uji"), fileName: "sk-inovator.pdf",
+                                                                           owner: .proposal, ownerID: assessment.$proposal.id, purpose: "sk-inovator",
+                                                                           by: fixture.admin, limit: 10 << 20)
+                    let own = setup.evaluators.first { $0.id == assessment.$evaluator.id }!
+                    var evaluator = Browser(app)
+                    try await evaluator.login(own.email)
+                    // Act: the evaluator opens the assessment and the document.
+                    let page = try await evaluator.get("/assessments/\(assessment.id!)").body.string
+                    let download = try await evaluator.get("/assessments/\(assessment.id!)/documents/\(file.id)")
+                    // Check: open scoring lists and serves it as an attachment; blind scoring shows neither.
+                    if blind {
+                        #expect(!page.contains("sk-inovator.pdf") && page.contains("dokumen usulan tidak ditampilkan"))
+                        #expect(download.status == .forbidden)
+                    } else {
+                        #expect(page.contains("/assessments/\(assessment.id!)/documents/\(file.id)"))
+                        #expect(download.status == .ok)
+                        #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+                        #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                    }
+                    // Another evaluator, not assigned to it, never reaches it.
+                    let stranger = setup.evaluators.first { $0.id != own.id }!
+                    var other = Browser(app)
+                    try await other.login(stranger.email)
+                    #expect(try await other.get("/assessments/\(assessment.id!)/documents/\(file.id)").status == .forbidden)
+                }
             }
         }
 

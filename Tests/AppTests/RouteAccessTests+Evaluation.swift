@@ -82,6 +82,13 @@ extension AppTests.RouteAccessTests {
         "GET \(stage)/results": (everyone, { w in Call(path: try await w.scoredStage(.announced).path + "/results") }),
         "GET /evaluations": (evaluatorOnly, { _ in Call(path: "/evaluations") }),
         "GET /assessments/:assessmentID": (["admin", "evaluator"], { w in Call(path: "/assessments/\(try await w.ownAssessment().id!)") }),
+        "GET /assessments/:assessmentID/documents/:attachmentID": (["admin", "evaluator"], { w in
+            let assessment = try await w.ownAssessment(blind: false)
+            let file = try await AttachmentStore(db: w.app.db).store(DemoDocument.pdf(title: "SK Penetapan Inovator", innovation: "Uji"), fileName: "sk.pdf",
+                                                                     owner: .proposal, ownerID: assessment.$proposal.id, purpose: "sk-inovator",
+                                                                     by: w.fixture.admin, limit: 10 << 20)
+            return Call(path: "/assessments/\(assessment.id!)/documents/\(file.id)")
+        }),
         "POST /assessments/:assessmentID": (evaluatorOnly, { w in
             let assessment = try await w.ownAssessment()
             let competition = try await Competition.query(on: w.app.db).join(EvaluationStage.self, on: \Competition.$id == \EvaluationStage.$competition.$id)
@@ -110,8 +117,8 @@ extension AppTests.RouteAccessTests.World {
     }
 
     /// An assessment in a stage that is scoring: the acting evaluator's own when they are one.
-    func ownAssessment() async throws -> Assessment {
-        let setup = try await scoredStage(.scoring)
+    func ownAssessment(blind: Bool = true) async throws -> Assessment {
+        let setup = try await fixture.stage(app, in: .scoring, proposals: 2, evaluators: 3, blind: blind)
         guard let actor, actor.role == .evaluator else { return try await anyAssessment(setup) }
         try await fixture.addToPanel(app, stage: setup.stage, user: actor)
         let assessment = Assessment(stageID: setup.stage.id!, proposalID: setup.proposals[1].id!, evaluatorID: actor.id!, manual: true)

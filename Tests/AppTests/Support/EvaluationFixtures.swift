@@ -102,8 +102,9 @@ extension Fixture {
     }
 
     /// A stage taken to `phase` the way the Biro does it: assigned, scored, closed…
-    func stage(_ app: Application, in phase: StagePhase, proposals: Int = 4, evaluators: Int = 3, windowOpen: Bool = true) async throws -> StageSetup {
-        let setup = try await evaluationStage(app, proposals: proposals, evaluators: evaluators)
+    func stage(_ app: Application, in phase: StagePhase, proposals: Int = 4, evaluators: Int = 3, windowOpen: Bool = true,
+               blind: Bool = true) async throws -> StageSetup {
+        let setup = try await evaluationStage(app, proposals: proposals, evaluators: evaluators, blind: blind)
         try await assign(app, setup)
         if phase == .setup { return setup }
         try await setPhase(app, setup, .scoring)

@@ -108,18 +108,20 @@ struct ObjectionController {
         objection.filedBy = try user.requireID()
         objection.filedByName = user.name
         objection.reason = String(reason.prefix(4000))
-        // The document is checked before anything is saved, so a refused file loses nothing.
-        let bytes = form.file.map { Array($0.data.readableBytesView) } ?? []
-        if !bytes.isEmpty, case .refused(let message) = UploadCheck.check(bytes, fileName: form.file!.filename, limit: req.application.lumbung.uploadLimitBytes) {
+        // An objection comes with its supporting document. The file is checked before anything
+        // is saved, and saved with the objection in one transaction: a refused file loses nothing
+        // and leaves no objection without its document.
+        guard let file = form.file, file.data.readableBytes > 0 else { throw Abort(.badRequest, reason: req.t("objection.documentMissing")) }
+        let bytes = Array(file.data.readableBytesView)
+        let limit = req.application.lumbung.uploadLimitBytes
+        if case .refused(let message) = UploadCheck.check(bytes, fileName: file.filename, limit: limit) {
             throw Abort(.badRequest, reason: message.text(in: req.language))
         }
         try await req.db.transaction { db in
             try await objection.create(on: db)
             try await db.audit(user, "objection.file", "stage", stage.id, "\(entry.proposal.innovation.name): \(objection.reason.prefix(200))")
-        }
-        if !bytes.isEmpty {
-            _ = try await AttachmentStore(db: req.db).store(bytes, fileName: form.file!.filename, owner: .objection, ownerID: objection.requireID(),
-                                                            purpose: "objection", by: user, limit: req.application.lumbung.uploadLimitBytes)
+            _ = try await AttachmentStore(db: db).store(bytes, fileName: file.filename, owner: .objection, ownerID: objection.requireID(),
+                                                        purpose: "objection", by: user, limit: limit)
         }
         req.flash(.success, req.t("objection.filed", entry.proposal.innovation.name))
         return req.redirect(to: workspace.path + "/objections")

@@ -108,6 +108,16 @@ struct ScoringController {
         let problems: [String]
         let conflict: String?
         let queueHref: String
+        /// The proposal's documents; none for an evaluator in blind mode, where they would name
+        /// the agency and the innovators (`documentsHidden`).
+        let documents: [DocumentLink]
+        let documentsHidden: Bool
+    }
+
+    struct DocumentLink: Encodable {
+        let name: String
+        let href: String
+        let size: String
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -167,8 +177,31 @@ struct ScoringController {
             isEvaluator: isEvaluator,
             total: complete ? IndonesianFormat.number(WeightedTotal.total(scores, criteria: definition.criteria), fractionDigits: 1) : nil,
             problems: problems.map { $0.message.text(in: req.language) }, conflict: conflict?.text(in: req.language),
-            queueHref: isEvaluator ? "/evaluations" : workspace.path + "/assignment")
+            queueHref: isEvaluator ? "/evaluations" : workspace.path + "/assignment",
+            documents: blind && isEvaluator ? [] : try await AttachmentStore(db: req.db).current(.proposal, proposal.requireID()).map { file in
+                DocumentLink(name: file.fileName,
+                             href: isEvaluator ? "/assessments/\(assessment.id!)/documents/\(file.id)" : "/proposals/\(proposal.id!)/documents/\(file.id)",
+                             size: IndonesianFormat.bytes(file.size, language: req.language))
+            },
+            documentsHidden: blind && isEvaluator)
         return try await req.render("evaluation/assessment", title: data.label, data, status: status)
+    }
+
+    /// A document of the assessed proposal, for its evaluator: not in blind mode (the documents
+    /// name the agency and the innovators), and not once a conflict is recorded.
+    @Sendable func document(req: Request) async throws -> Response {
+        let (assessment, workspace) = try await load(req)
+        guard let attachmentID = req.parameters.get("attachmentID", as: Int.self) else { throw Abort(.notFound) }
+        if try req.user.role == .evaluator {
+            if workspace.definition.blindScoring { throw Abort(.forbidden, reason: req.t("assessment.documentsBlind")) }
+            if let conflict = workspace.conflict(proposalID: assessment.$proposal.id, userID: assessment.$evaluator.id) {
+                throw Abort(.forbidden, reason: conflict.text(in: req.language))
+            }
+        }
+        guard let file = try await AttachmentStore(db: req.db).file(attachmentID, owner: .proposal, ownerID: assessment.$proposal.id) else {
+            throw Abort(.notFound)
+        }
+        return AttachmentStore.download(file)
     }
 
     /// Saves a draft or submits: scores on each criterion's scale; a submission needs them all.
