@@ -131,6 +131,18 @@ import Testing
         #expect(abs(carried.proposal(1)!.official! - 84) < 1e-9)
     }
 
+    @Test func aCutoffTakesCapsButNotFloorsOrProportionalSeats() {
+        let seed = "uji"
+        let caps = StageRules(selection: .cutoff(85), quotas: [QuotaAttribute(key: "kategori", defaultCap: 3)], lotterySeed: seed)
+        #expect(caps.problems.isEmpty)
+        let floors = StageRules(selection: .cutoff(85), quotas: [QuotaAttribute(key: "kategori", floors: ["kesehatan": 2])], lotterySeed: seed)
+        #expect(floors.problems.map(\.part) == ["quotas"])
+        let seats = StageRules(selection: .cutoff(85), proportional: ProportionalSeats(attribute: "kategori"), lotterySeed: seed)
+        #expect(seats.problems.map(\.part) == ["quotas"])
+        // The same floors with Top-N are fine.
+        #expect(StageRules(selection: .top(10), quotas: [QuotaAttribute(key: "kategori", floors: ["kesehatan": 2])], lotterySeed: seed).problems.isEmpty)
+    }
+
     @Test func scoreSheetProblemsNameTheCriterion() {
         let criteria = [Criterion(key: "kebaruan", name: "Kebaruan", weight: 50, scaleMin: 1, scaleMax: 10),
                         Criterion(key: "manfaat", name: "Manfaat", weight: 50, scaleMin: 1, scaleMax: 10)]

@@ -84,6 +84,11 @@ public struct StageRules: Codable, Equatable, Sendable {
             problems.append(EditionProblem("cutoff", LocalizedMessage("evaluation.rules.cutoff", IndonesianFormat.number(score, fractionDigits: 1))))
         default: break
         }
+        // A cut-off admits every proposal at or above it: caps can hold some back, but a floor
+        // or proportional seats would need proposals below it. Those need Top-N.
+        if case .cutoff = selection, proportional != nil || quotas.contains(where: { !$0.floors.isEmpty }) {
+            problems.append(EditionProblem("quotas", LocalizedMessage("evaluation.rules.cutoffFloors")))
+        }
         if lambda < 0 || lambda > 100 { problems.append(EditionProblem("lambda", LocalizedMessage("evaluation.rules.lambda"))) }
         if let weight = carryOverWeight, !(0...1).contains(weight) {
             problems.append(EditionProblem("carryOver", LocalizedMessage("evaluation.rules.carryOver")))

@@ -24,6 +24,8 @@ extension StringCatalogue {
         "evaluation.rules.cutoff": Pair("Nilai batas lolos harus 0 sampai 100 (sekarang {0}).", "The passing score must be 0 to 100 (now {0})."),
         "evaluation.rules.lambda": Pair("λ model bias harus 0 sampai 100.", "The bias model's λ must be 0 to 100."),
         "evaluation.rules.carryOver": Pair("Bobot nilai tahap sebelumnya harus 0 sampai 1.", "The weight of the previous stage must be 0 to 1."),
+        "evaluation.rules.cutoffFloors": Pair("Dengan nilai batas, hanya batas atas per kelompok yang dapat berlaku: batas bawah dan kursi proporsional memerlukan usulan di bawah nilai batas. Pilih Top-N untuk memakainya.",
+                                              "With a cut-off score only caps can apply: floors and proportional seats would need proposals below it. Choose Top-N to use them."),
         "evaluation.rules.seed": Pair("Benih undian (untuk nilai yang tetap sama) wajib diisi dan diumumkan sebelum penilaian ditutup.",
                                       "The lottery seed (for scores still tied) is required and is published before scoring closes."),
     ]
