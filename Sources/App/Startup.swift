@@ -31,6 +31,7 @@ public enum Startup {
         }
         let started = Date()
         try await DemoProvince.load(on: app.db, now: app.clock.now()) { password in try await app.password.async.hash(password) }
+        app.demoFlag.forget()
         app.logger.notice("Demonstration province loaded in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
     }
 

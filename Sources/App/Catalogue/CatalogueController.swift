@@ -82,13 +82,17 @@ struct CatalogueController {
         let names = try await catalogue.agencyNames(covering: result.shownAgencyIDs, short: true, on: req.db)
 
         let index = catalogue.snapshot
+        // One matcher for the page: its titles and snippets share their words.
+        var matcher = HighlightMatcher(terms: result.highlightTerms)
+        var unsearched = HighlightMatcher(terms: [])
         let hits = result.hits.compactMap { hit -> HitView? in
             // A text missing means the innovation was withdrawn since the index last heard of it.
             guard let summary = hit.summary, let snippetSource = snippetTexts[hit.id] else { return nil }
             // A hit found by its name or themes alone shows the start of its narrative, unsearched.
-            func snippetTerms(_ id: Int) -> Set<String> {
-                index.narrativeContainsAny(id: id, of: result.highlightTerms) ? result.highlightTerms : []
-            }
+            let searchNarrative = index.narrativeContainsAny(id: hit.id, of: result.highlightTerms)
+            let snippet = searchNarrative ? Highlighter.snippet(snippetSource, matcher: &matcher, words: 36)
+                                          : Highlighter.snippet(snippetSource, matcher: &unsearched, words: 36)
+            let title = Highlighter.segments(summary.name, matcher: &matcher)
             let year = summary.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? summary.startYear
             return HitView(
                 id: hit.id, name: summary.name, acronym: summary.acronym,
@@ -96,8 +100,8 @@ struct CatalogueController {
                 categoryLabel: InnovationCategory(rawValue: summary.category).map(labels.category) ?? summary.category,
                 stageLabel: Stage(rawValue: summary.stage).map(labels.stage) ?? summary.stage,
                 year: year.map(String.init) ?? "",
-                snippet: Highlighter.snippet(snippetSource, terms: snippetTerms(hit.id), words: 36).map { SegmentView(text: $0.text, isMatch: $0.isMatch) },
-                title: Highlighter.segments(summary.name, terms: result.highlightTerms).map { SegmentView(text: $0.text, isMatch: $0.isMatch) })
+                snippet: snippet.map { SegmentView(text: $0.text, isMatch: $0.isMatch) },
+                title: title.map { SegmentView(text: $0.text, isMatch: $0.isMatch) })
         }
         let facets = SearchFacet.allCases.filter { !(agency != nil && $0 == .agency) }.map { facet -> FacetView in
             let values = (result.facets[facet] ?? []).prefix(facet == .theme ? 15 : 40).map { count in

@@ -59,7 +59,7 @@ extension Request {
             user: user.map { .init(name: $0.name, email: $0.email, role: $0.role.rawValue, roleLabel: t("role.\($0.role.rawValue)")) },
             nav: navigation(for: user, path: url.path),
             csrfToken: user == nil ? "" : try await csrfToken(),
-            isDemo: try await Setting.isDemo(on: db),
+            isDemo: try await application.demoFlag.isDemo(on: db),
             stylesheet: application.staticAssets.href("/app.css"), script: application.staticAssets.href("/app.js"),
             flash: takeFlash()
         )

@@ -16,27 +16,38 @@ public struct HighlightSegment: Sendable, Equatable {
 /// the matched pieces (escaping every piece as usual).
 public enum Highlighter: Sendable {
     public static func segments(_ text: String, terms: Set<String>) -> [HighlightSegment] {
+        var matcher = HighlightMatcher(terms: terms)
+        return segments(text, matcher: &matcher)
+    }
+
+    public static func segments(_ text: String, matcher: inout HighlightMatcher) -> [HighlightSegment] {
         var matches: [Range<String.Index>] = []
-        if !terms.isEmpty {
+        if !matcher.terms.isEmpty {
             TextAnalyzer.scanWords(text[...]) { range, folded in
-                if let term = TextAnalyzer.sharedTerms.term(forFolded: folded), terms.contains(term) { matches.append(range) }
+                if matcher.matches(folded) { matches.append(range) }
                 return true
             }
         }
         return pieces(text, from: text.startIndex, to: text.endIndex, matches: matches[...])
     }
 
+    public static func snippet(_ text: String, terms: Set<String>, words: Int = 30) -> [HighlightSegment] {
+        var matcher = HighlightMatcher(terms: terms)
+        return snippet(text, matcher: &matcher, words: words)
+    }
+
     /// A window of about `words` words around the first match (the start of the text when none),
     /// as segments, with "…" pieces where it was cut. The window opens a few words before the
     /// match so the reader sees it in context.
-    public static func snippet(_ text: String, terms: Set<String>, words: Int = 30) -> [HighlightSegment] {
+    public static func snippet(_ text: String, matcher: inout HighlightMatcher, words: Int = 30) -> [HighlightSegment] {
         let size = max(1, words)
+        let terms = matcher.terms
         // Every word (stop words too, they count towards the window) and whether it matches.
         var ranges: [Range<String.Index>] = []
         var isMatch: [Bool] = []
         var firstMatch: Int?
         TextAnalyzer.scanWords(text[...]) { range, folded in
-            let matched = !terms.isEmpty && TextAnalyzer.sharedTerms.term(forFolded: folded).map(terms.contains) == true
+            let matched = matcher.matches(folded)
             if matched && firstMatch == nil { firstMatch = ranges.count }
             ranges.append(range)
             isMatch.append(matched)
@@ -85,5 +96,23 @@ public enum Highlighter: Sendable {
 
     static func hasWord(in text: Substring) -> Bool {
         text.contains(where: TextAnalyzer.isWordCharacter)
+    }
+}
+
+/// Whether a folded word matches the search, remembered for the words of one page: its
+/// snippets and titles repeat their vocabulary, and a small dictionary of its own is cheaper
+/// than the process-wide term cache, which every request shares behind a lock.
+public struct HighlightMatcher: Sendable {
+    public let terms: Set<String>
+    private var known: [String: Bool] = [:]
+
+    public init(terms: Set<String>) { self.terms = terms }
+
+    public mutating func matches(_ folded: String) -> Bool {
+        guard !terms.isEmpty else { return false }
+        if let known = known[folded] { return known }
+        let matched = TextAnalyzer.sharedTerms.term(forFolded: folded).map(terms.contains) == true
+        known[folded] = matched
+        return matched
     }
 }
