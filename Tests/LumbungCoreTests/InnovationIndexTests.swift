@@ -57,6 +57,46 @@ import Testing
         #expect(abs(InnovationIndex.compute(IndexAnswers(innovations: national), with: IndicatorSets.iid2026).countPoints - 76) < 1e-9)
     }
 
+    /// Every SID indicator of a form at level `level`.
+    static func innovation(_ id: Int64, in set: IndicatorSet, level: Int, affairs: Set<String>) -> IndexedInnovation {
+        IndexedInnovation(id: id, name: "I\(id)", affairs: affairs,
+                          levels: Dictionary(uniqueKeysWithValues: set.innovationIndicators.map { ($0.key, level) }))
+    }
+
+    @Test(arguments: [(2023, 10), (2026, 12)])
+    func theRealFormsDivideByTheirFloorUntilNPassesIt(year: Int, floor: Int) {
+        let set = year == 2023 ? IndicatorSets.iid2023 : IndicatorSets.iid2026
+        let all = Set(InnovationIndex.basicServices)
+        // One innovation at the top level: its points are divided by the floor, not by 1.
+        let one = InnovationIndex.compute(IndexAnswers(innovations: [Self.innovation(1, in: set, level: 3, affairs: all)]), with: set)
+        #expect(one.scoredCount == 1 && one.divisor == floor)
+        #expect(abs(one.innovationAverage - one.innovationPoints / Double(floor)) < 1e-9)
+        // At the floor and one past it: the divisor is n.
+        for n in [floor, floor + 1, 3 * floor] {
+            let many = (1...n).map { Self.innovation(Int64($0), in: set, level: 3, affairs: all) }
+            let result = InnovationIndex.compute(IndexAnswers(innovations: many), with: set)
+            #expect(result.divisor == n, "n = \(n)")
+            // Every innovation at the top: the average is one innovation's maximum.
+            #expect(abs(result.innovationAverage - result.innovationPoints / Double(n)) < 1e-9)
+        }
+    }
+
+    @Test func theFormOf2026CountsInnovationsOnlyWithFiveOfTheSixUrusanWajib() {
+        let set = IndicatorSets.iid2026
+        let basic = InnovationIndex.basicServices
+        #expect(basic.count == 6)
+        // Fifty innovations over four of the six: no count score; over five: 0.38 × 50 = 19.
+        let four = (1...50).map { Self.innovation(Int64($0), in: set, level: 2, affairs: [basic[$0 % 4]]) }
+        let withFour = InnovationIndex.compute(IndexAnswers(innovations: four), with: set)
+        #expect(withFour.basicServicesCovered.count == 4 && !withFour.countApplies && withFour.countPoints == 0)
+        let five = (1...50).map { Self.innovation(Int64($0), in: set, level: 2, affairs: [basic[$0 % 5]]) }
+        let withFive = InnovationIndex.compute(IndexAnswers(innovations: five), with: set)
+        #expect(withFive.countApplies && abs(withFive.countPoints - 19) < 1e-9)
+        // The same fifty under the 2023 form count whatever urusan they serve.
+        let old = (1...50).map { Self.innovation(Int64($0), in: IndicatorSets.iid2023, level: 2, affairs: [basic[$0 % 4]]) }
+        #expect(abs(InnovationIndex.compute(IndexAnswers(innovations: old), with: IndicatorSets.iid2023).countPoints - 19) < 1e-9)
+    }
+
     @Test func anInnovationPastTwoYearsWithoutADevelopmentIsNotScored() {
         var old = Self.b
         old.needsDevelopment = true
