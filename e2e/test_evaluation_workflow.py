@@ -5,6 +5,7 @@ Biro announces; Disdukcapil's operator files an objection with a document; the B
 import os
 import re
 
+from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -102,9 +103,19 @@ def test_the_lomba_from_assignment_to_an_answered_objection(driver, base_url):
 
     # The Biro announces the results; objections are open for the prefilled days.
     driver.get(base_url + stage)
+    driver.find_element(By.ID, "isPublic").click()
     press(driver, "announce")
     assert phase(driver) == "Diumumkan, masa sanggah"
     logout(driver)
+
+    # Announced in public: anyone reads the shortlist, and the page passes axe like the others.
+    driver.get(base_url + stage + "/results")
+    assert not driver.find_elements(By.ID, "error-message")
+    assert ENTRIES[1] not in driver.find_element(By.TAG_NAME, "main").text
+    axe = Axe(driver)
+    axe.inject()
+    serious = [v["id"] for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    assert not serious, serious
 
     # Disdukcapil's operator objects to its passed-over proposal, with a document.
     login(driver, base_url, OPERATOR)

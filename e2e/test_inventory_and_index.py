@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import time
 
+from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -116,7 +117,9 @@ def test_the_leadership_report_prints_on_one_page_with_its_figures(driver, base_
     figures = {f.get_attribute("id"): f.find_element(By.CLASS_NAME, "stat").text for f in driver.find_elements(By.CSS_SELECTOR, "#key-figures .figure")}
     assert len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg")) >= 6
     # Chromium's own print-to-PDF (the DevTools call behind `chromium --headless --print-to-pdf`), with the page's print CSS.
-    pdf = base64.b64decode(driver.print_page())
+    a4 = PrintOptions()
+    a4.page_width, a4.page_height = 21.0, 29.7  # centimetres
+    pdf = base64.b64decode(driver.print_page(a4))
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "laporan.pdf")
         with open(path, "wb") as handle:
@@ -124,6 +127,7 @@ def test_the_leadership_report_prints_on_one_page_with_its_figures(driver, base_
         info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
         text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Pages:\s+1$", info, re.M), info
+    assert "(A4)" in info, info  # one A4 sheet, as the leadership report is printed
     for key in ("figure-total", "figure-publicService", "figure-governance", "figure-iid"):
         assert figures[key] in text, (key, figures[key], text[:2000])
     assert "Inovasi daerah dalam satu halaman" in text
