@@ -71,7 +71,12 @@ for _ in $(seq 1 600); do curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" 2>/d
 for url in "http://127.0.0.1:$DATASETTE_PORT/-/versions.json"; do
     for _ in $(seq 1 300); do curl -fsS "$url" >/dev/null 2>&1 && break; sleep 1; done
 done
-INDEX_BYTES=$(curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["search"]["memory_bytes"])')
+# The index answers as soon as it is read and reports its size once its bit sets are built.
+for _ in $(seq 1 120); do
+    INDEX_BYTES=$(curl -fsS "http://127.0.0.1:$LUMBUNG_PORT/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["search"]["memory_bytes"])')
+    [[ $INDEX_BYTES != 0 ]] && break
+    sleep 0.5
+done
 LUMBUNG_RSS_KB=$(ps -o rss= -p $LUMBUNG_PID | tr -d ' ')
 
 # The same three questions, asked of each.
