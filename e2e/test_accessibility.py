@@ -68,7 +68,8 @@ def pages_for(role, driver, base_url):
         competitions.append(proposal)
     # The Biro's closed KIPP 2020 Tim Evaluasi and this year's Lomba jury in setup.
     evaluation = [stage, stage + "/ranking", "/competitions/4/stages/penilaian-juri"]
-    explained = first_link(driver, base_url, stage + "/ranking", "#ranking a")
+    # The ranking and its explanations are the Biro's and the viewers'.
+    explained = first_link(driver, base_url, stage + "/ranking", "#ranking a") if role in ("admin", "viewer") else None
     if explained:
         evaluation.append(explained)
     # This year's inventory round (the second), coverage, the 2023 index and the leadership report.
@@ -80,7 +81,13 @@ def pages_for(role, driver, base_url):
         oversight.append(reported)
     if role == "viewer":
         return common + registry + competitions + evaluation + inventory + oversight + ["/review", "/audit", "/competitions/1/selection"]
-    writer = ["/innovations/new"] + ([own + "/edit"] if own else [])
+    # The form on a profile this role may change: any for the Biro, a draft or returned one for an
+    # operator (a verified profile's form is refused to it, and that refusal is no page to check).
+    editable_innovation = own if role == "admin" else next(
+        (link for status in ("draft", "revisionRequested")
+         if (link := first_link(driver, base_url, f"/innovations?status={status}", "table a[href^='/innovations/']", required=False))),
+        None)
+    writer = ["/innovations/new"] + ([editable_innovation + "/edit"] if editable_innovation else [])
     if role == "operator":
         editable = first_link(driver, base_url, proposal, "#edit-proposal", required=False) if proposal else None
         own_index = first_link(driver, base_url, "/index", "main a[href^='/index/']")
