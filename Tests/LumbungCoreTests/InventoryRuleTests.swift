@@ -31,6 +31,14 @@ import Testing
         #expect(InventoryRules.reviewState(after: answer, current: current, before: before) == expected)
     }
 
+    @Test func theStateKeptWithADiscontinuedAnswerIsTheOneItArchived() {
+        let published = ReviewState(status: .verified, isPublic: true), archived = ReviewState(status: .archived, isPublic: false)
+        #expect(InventoryRules.stateKept(after: .discontinued, current: published, before: nil) == published)
+        // Answered "discontinued" again: the state archived the first time stays.
+        #expect(InventoryRules.stateKept(after: .discontinued, current: archived, before: published) == published)
+        #expect(InventoryRules.stateKept(after: .running, current: published, before: published) == nil)
+    }
+
     @Test func aDiscontinuedInnovationNeedsAPastDayAndAReason() {
         let today = Self.day(2026, 12, 2)
         #expect(InventoryRules.problems(answer: .running, discontinuedOn: nil, reason: nil, today: today).isEmpty)

@@ -84,14 +84,13 @@ struct CatalogueController {
         let index = catalogue.snapshot
         // One matcher for the page: its titles and snippets share their words.
         var matcher = HighlightMatcher(terms: result.highlightTerms)
-        var unsearched = HighlightMatcher(terms: [])
         let hits = result.hits.compactMap { hit -> HitView? in
             // A text missing means the innovation was withdrawn since the index last heard of it.
             guard let summary = hit.summary, let snippetSource = snippetTexts[hit.id] else { return nil }
             // A hit found by its name or themes alone shows the start of its narrative, unsearched.
             let searchNarrative = index.narrativeContainsAny(id: hit.id, of: result.highlightTerms)
             let snippet = searchNarrative ? Highlighter.snippet(snippetSource, matcher: &matcher, words: 36)
-                                          : Highlighter.snippet(snippetSource, matcher: &unsearched, words: 36)
+                                          : Highlighter.snippet(snippetSource, terms: [], words: 36)
             let title = Highlighter.segments(summary.name, matcher: &matcher)
             let year = summary.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? summary.startYear
             return HitView(

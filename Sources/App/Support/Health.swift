@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -39,20 +38,17 @@ struct HealthController {
 /// called: a load balancer polling every instance costs one trivial query a second each, and a
 /// database that stops answering shows within a second.
 final class DatabaseProbe: Sendable {
-    static let maximumAge: Duration = .seconds(1)
-    private let last = NIOLockedValueBox<(at: ContinuousClock.Instant, healthy: Bool)?>(nil)
+    private let last = RecentAnswer<Bool>(maximumAge: .seconds(1))
 
     /// The last answer while it is fresh; otherwise one `SELECT 1` on the request's database.
     func answers(on req: Request) -> EventLoopFuture<Bool> {
         let now = ContinuousClock.now
-        if let last = last.withLockedValue({ $0 }), now - last.at < Self.maximumAge {
-            return req.eventLoop.makeSucceededFuture(last.healthy)
-        }
+        if let healthy = last.fresh(now: now) { return req.eventLoop.makeSucceededFuture(healthy) }
         return (req.db as! any SQLDatabase).raw("SELECT 1 AS one").first()
             .map { $0 != nil }
             .recover { _ in false }
             .map { healthy in
-                self.last.withLockedValue { $0 = (now, healthy) }
+                self.last.remember(healthy, at: now)
                 return healthy
             }
     }

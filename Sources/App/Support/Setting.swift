@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import Vapor
 
 /// A value the whole deployment shares, such as whether demonstration data is loaded.
@@ -25,21 +24,20 @@ final class Setting: Model, @unchecked Sendable {
 
 /// Whether demonstration data is loaded, as every page's notice shows it: read from the
 /// database at most every ten seconds instead of once per page (a catalogue page otherwise
-/// asked the database twice). Every instance reads the same row, so all agree within that time.
+/// asked the database twice).
 final class DemoFlag: Sendable {
-    static let maximumAge: Duration = .seconds(10)
-    private let last = NIOLockedValueBox<(at: ContinuousClock.Instant, isDemo: Bool)?>(nil)
+    private let last = RecentAnswer<Bool>(maximumAge: .seconds(10))
 
     func isDemo(on db: any Database) async throws -> Bool {
         let now = ContinuousClock.now
-        if let last = last.withLockedValue({ $0 }), now - last.at < Self.maximumAge { return last.isDemo }
+        if let isDemo = last.fresh(now: now) { return isDemo }
         let isDemo = try await Setting.isDemo(on: db)
-        last.withLockedValue { $0 = (now, isDemo) }
+        last.remember(isDemo, at: now)
         return isDemo
     }
 
     /// After the demonstration province is loaded in this process.
-    func forget() { last.withLockedValue { $0 = nil } }
+    func forget() { last.forget() }
 }
 
 extension Application {

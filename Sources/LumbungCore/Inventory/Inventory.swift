@@ -48,6 +48,14 @@ public enum InventoryRules {
         }
     }
 
+    /// The state to keep with the answer, to give back if it changes: the one a
+    /// "discontinued" answer archives (or, answered again, the one kept before); nothing once
+    /// the innovation runs again.
+    public static func stateKept(after answer: InventoryAnswer, current: ReviewState, before: ReviewState?) -> ReviewState? {
+        guard answer == .discontinued else { return nil }
+        return current.status == .archived ? before : current
+    }
+
     /// An answer as given: a discontinued innovation needs its day and a reason.
     public static func problems(answer: InventoryAnswer, discontinuedOn: String?, reason: String?, today: CalendarDate) -> [LocalizedMessage] {
         guard answer == .discontinued else { return [] }

@@ -157,7 +157,9 @@ struct ScoringController {
                             + (criterion.scaleMin...criterion.scaleMax).map { Choice(value: String($0), label: String($0), selected: values[criterion.key] == String($0)) },
                          value: values[criterion.key] ?? "", comment: comments[criterion.key] ?? "", problem: problemByName[criterion.name])
         }
-        let hidden = blind && isEvaluator ? try await Self.identifyingNames(proposal, on: req.db) : []
+        // Blind scoring hides who is behind the proposal from its evaluator (not from the Biro).
+        let hidesIdentity = blind && isEvaluator
+        let hidden = hidesIdentity ? try await Self.identifyingNames(proposal, on: req.db) : []
         let sections = definition.sections(for: proposal.groupKey).map {
             Section(title: $0.title, text: BlindText.redact(proposal.sections[$0.key] ?? "", hiding: hidden))
         }
@@ -165,8 +167,8 @@ struct ScoringController {
         let complete = WeightedTotal.problems(scores, criteria: definition.criteria, complete: true).isEmpty
         let data = AssessmentData(
             id: assessment.id!, competition: workspace.competition.name, stageName: workspace.stageDefinition.name,
-            label: Self.label(proposal, entry: entry, blind: blind && isEvaluator), blind: blind && isEvaluator,
-            agency: blind && isEvaluator ? nil : proposal.agency.name,
+            label: Self.label(proposal, entry: entry, blind: hidesIdentity), blind: hidesIdentity,
+            agency: hidesIdentity ? nil : proposal.agency.name,
             group: definition.group(proposal.groupKey)?.name ?? proposal.groupKey,
             category: definition.category(proposal.categoryKey)?.name ?? proposal.categoryKey,
             sections: sections, criteria: criteria, general: comments["general"] ?? "",
@@ -178,12 +180,12 @@ struct ScoringController {
             total: complete ? IndonesianFormat.number(WeightedTotal.total(scores, criteria: definition.criteria), fractionDigits: 1) : nil,
             problems: problems.map { $0.message.text(in: req.language) }, conflict: conflict?.text(in: req.language),
             queueHref: isEvaluator ? "/evaluations" : workspace.path + "/assignment",
-            documents: blind && isEvaluator ? [] : try await AttachmentStore(db: req.db).current(.proposal, proposal.requireID()).map { file in
+            documents: hidesIdentity ? [] : try await AttachmentStore(db: req.db).current(.proposal, proposal.requireID()).map { file in
                 DocumentLink(name: file.fileName,
                              href: isEvaluator ? "/assessments/\(assessment.id!)/documents/\(file.id)" : "/proposals/\(proposal.id!)/documents/\(file.id)",
                              size: IndonesianFormat.bytes(file.size, language: req.language))
             },
-            documentsHidden: blind && isEvaluator)
+            documentsHidden: hidesIdentity)
         return try await req.render("evaluation/assessment", title: data.label, data, status: status)
     }
 

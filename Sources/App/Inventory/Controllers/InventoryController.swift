@@ -89,11 +89,10 @@ struct InventoryController {
         let labels = Labels(req)
         let user = try req.user
         var rounds = try await InventoryRound.query(on: req.db).sort(\.$deadline, .descending).all()
+        // An operator sees the rounds its agency is asked in (one without an agency never gets here).
         if case .agency(let agencyID) = RegistryScope(user) {
             let asked = Set(try await InventoryRoundAgency.query(on: req.db).filter(\.$agency.$id == agencyID).all().map(\.$round.id))
             rounds = rounds.filter { asked.contains($0.id!) }
-        } else if RegistryScope(user) == .nothing {
-            rounds = []
         }
         var rows: [RoundRow] = []
         for round in rounds {
@@ -253,7 +252,7 @@ struct InventoryController {
                 try await InnovationStore(db: db, search: req.application.catalogue).save(
                     innovation, action: answer == .discontinued ? "discontinued" : "resumed", by: user, auditSummary: summary)
             }
-            check.stateBefore = answer == .discontinued ? (next != current ? current : check.stateBefore) : nil
+            check.stateBefore = InventoryRules.stateKept(after: answer, current: current, before: check.stateBefore)
             try await check.save(on: db)
             try await db.audit(user, "inventory.answer", "inventory", round.id, "\(innovation.name): \(answer.rawValue)")
         }
