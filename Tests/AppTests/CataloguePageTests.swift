@@ -11,6 +11,30 @@ extension AppTests {
     @Suite struct CataloguePageTests {
         static let payload = EscapingTests.payload
 
+        /// Each facet link adds or removes one value and keeps the words, the other filters and
+        /// the order, back on the first page.
+        @Test func facetLinksToggleOneValueAndKeepTheRest() {
+            var parameters = CatalogueParameters()
+            parameters.text = "jemput bola"
+            parameters.filters = [.theme: ["kesehatan"], .year: ["2019", "2020"]]
+            parameters.order = .newest
+            parameters.page = 3
+            #expect(parameters.queryStrings(toggling: .year, values: ["2020", "2021"]) == [
+                "q=jemput%20bola&year=2019&theme=kesehatan&sort=newest",
+                "q=jemput%20bola&year=2019&year=2020&year=2021&theme=kesehatan&sort=newest",
+            ])
+            #expect(parameters.queryStrings(toggling: .agency, values: ["7"]) == [
+                "q=jemput%20bola&agency=7&year=2019&year=2020&theme=kesehatan&sort=newest",
+            ])
+            #expect(parameters.queryStrings(toggling: .theme, values: ["kesehatan"]) == [
+                "q=jemput%20bola&year=2019&year=2020&sort=newest",
+            ])
+            var plain = CatalogueParameters()
+            #expect(plain.queryStrings(toggling: .theme, values: ["kartu & pos"]) == ["theme=kartu%20%26%20pos"])
+            plain.filters = [.theme: ["kartu"]]
+            #expect(plain.queryStrings(toggling: .theme, values: ["kartu"]) == [""], "the last filter removed leaves nothing")
+        }
+
         @Test func theWriterEscapesEveryValueInTextAndAttributes() {
             var out = HTMLWriter()
             out.markup("<a title=\"")

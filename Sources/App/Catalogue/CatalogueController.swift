@@ -103,10 +103,12 @@ struct CatalogueController {
                 title: title.map { SegmentView(text: $0.text, isMatch: $0.isMatch) })
         }
         let facets = SearchFacet.allCases.filter { !(agency != nil && $0 == .agency) }.map { facet -> FacetView in
-            let values = (result.facets[facet] ?? []).prefix(facet == .theme ? 15 : 40).map { count in
+            let counts = (result.facets[facet] ?? []).prefix(facet == .theme ? 15 : 40)
+            let links = parameters.queryStrings(toggling: facet, values: counts.map(\.value))
+            let values = zip(counts, links).map { count, link in
                 FacetValueView(label: CatalogueLabels.value(facet, count.value, labels: labels, agencies: names),
                                count: labels.number(count.count),
-                               href: base + "?" + parameters.queryString(toggling: facet, value: count.value),
+                               href: base + "?" + link,
                                selected: parameters.filters[facet]?.contains(count.value) == true)
             }
             return FacetView(name: facet.rawValue, label: labels.t("facet.\(facet.rawValue)"), values: Array(values))

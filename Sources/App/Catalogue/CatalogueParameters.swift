@@ -61,21 +61,51 @@ struct CatalogueParameters {
                       offset: (page - 1) * perPage, limit: perPage)
     }
 
-    /// The query string for these parameters with one change, for links.
-    func queryString(page: Int? = nil, toggling facet: SearchFacet? = nil, value: String? = nil, order: SearchOrder? = nil) -> String {
-        var items: [(String, String)] = []
-        if !text.isEmpty { items.append(("q", text)) }
-        var chosen = filters
-        if let facet, let value {
-            if chosen[facet]?.contains(value) == true { chosen[facet]!.remove(value) } else { chosen[facet, default: []].insert(value) }
-        }
-        for facet in SearchFacet.allCases {
-            for value in (chosen[facet] ?? []).sorted() { items.append((facet.rawValue, value)) }
-        }
+    /// The query string for these parameters with another page or order, for links.
+    func queryString(page: Int? = nil, order: SearchOrder? = nil) -> String {
+        var items: [(String, String)] = text.isEmpty ? [] : [("q", text)]
+        for facet in SearchFacet.allCases { items += Self.items(facet, filters[facet]) }
         let sort = order ?? self.order
         if sort != .relevance { items.append(("sort", sort.rawValue)) }
         if let page, page > 1 { items.append(("page", String(page))) }
         return QueryItems.encode(items)
+    }
+
+    /// The query strings that add or remove each of `values` of one facet (back to the first
+    /// page), for that facet's links: what surrounds the facet is encoded once for all of them.
+    func queryStrings(toggling facet: SearchFacet, values: [String]) -> [String] {
+        var before: [(String, String)] = text.isEmpty ? [] : [("q", text)]
+        var after: [(String, String)] = []
+        var passed = false
+        for other in SearchFacet.allCases {
+            if other == facet { passed = true } else if passed { after += Self.items(other, filters[other]) } else { before += Self.items(other, filters[other]) }
+        }
+        if order != .relevance { after.append(("sort", order.rawValue)) }
+        let head = QueryItems.encode(before), tail = QueryItems.encode(after)
+        let chosen = filters[facet] ?? []
+        return values.map { value in
+            var link = head
+            func append(_ part: String) {
+                guard !part.isEmpty else { return }
+                if !link.isEmpty { link += "&" }
+                link += part
+            }
+            if chosen.isEmpty {
+                // Nothing chosen in this facet yet, the usual case: one value, added.
+                append(facet.rawValue + "=" + QueryItems.percentEncoded(value))
+            } else {
+                var toggled = chosen
+                if toggled.remove(value) == nil { toggled.insert(value) }
+                append(QueryItems.encode(Self.items(facet, toggled)))
+            }
+            append(tail)
+            return link
+        }
+    }
+
+    /// A facet's chosen values as query items, in a stable order.
+    private static func items(_ facet: SearchFacet, _ values: Set<String>?) -> [(String, String)] {
+        (values ?? []).sorted().map { (facet.rawValue, $0) }
     }
 }
 
