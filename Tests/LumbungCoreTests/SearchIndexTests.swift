@@ -124,12 +124,13 @@ import Testing
 }
 
 extension SearchIndexTests {
-    @Test func knowsWhetherANarrativeHoldsAWord() {
-        // Document 1: "jemput bola" is a theme (keywords), "melayani" is in the narrative.
-        #expect(Self.corpus.narrativeContainsAny(id: 1, of: ["layan"]))
-        #expect(!Self.corpus.narrativeContainsAny(id: 1, of: ["sipelandukilat"]), "the acronym is not narrative")
-        #expect(Self.corpus.narrativeContainsAny(id: 4, of: ["bola", "kapal"]))
-        #expect(!Self.corpus.narrativeContainsAny(id: 2, of: ["terap"]))
-        #expect(!Self.corpus.narrativeContainsAny(id: 99, of: ["layan"]))
+    @Test func knowsWhereANarrativeFirstHoldsAWord() {
+        // Document 1: "jemput bola" is a theme (keywords), "melayani" is the narrative's second word.
+        #expect(Self.corpus.firstNarrativeMatch(id: 1, of: ["layan"]) == 1)
+        #expect(Self.corpus.firstNarrativeMatch(id: 1, of: ["sipelandukilat"]) == nil, "the acronym is not narrative")
+        // Stop words count as words ("bagi", "di"): the snippet counts them too.
+        #expect(Self.corpus.firstNarrativeMatch(id: 4, of: ["bola", "kapal"]) == 6)
+        #expect(Self.corpus.firstNarrativeMatch(id: 2, of: ["terap"]) == nil)
+        #expect(Self.corpus.firstNarrativeMatch(id: 99, of: ["layan"]) == nil)
     }
 }

@@ -87,4 +87,55 @@ import Testing
         #expect(Highlighter.snippet(fiveWords, terms: [], words: 5) == [HighlightSegment(text: fiveWords, isMatch: false)])
         #expect(joined(Highlighter.snippet(fiveWords + " enam", terms: [], words: 5)) == "satu dua tiga empat lima…")
     }
+
+    /// A known place of the first match (from the index) changes how much is read, never the
+    /// snippet: any place up to the true one gives the snippet found without it.
+    @Test func aKnownPlaceOfTheFirstMatchGivesTheSameSnippet() {
+        for position in [0, 3, 9, 50, 97, 100] {
+            let text = (0...100).map { $0 == position ? "Pelayanan," : "kata\($0)" }.joined(separator: " ")
+            for size in [1, 4, 10, 36] {
+                var plain = HighlightMatcher(terms: ["layan"])
+                let expected = Highlighter.snippet(text, matcher: &plain, words: size)
+                for hint in Set([0, position / 2, max(0, position - 1), position]) {
+                    var matcher = HighlightMatcher(terms: ["layan"])
+                    #expect(Highlighter.snippet(text, matcher: &matcher, words: size, nearWord: hint) == expected,
+                            "match at \(position), window \(size), hint \(hint)")
+                }
+            }
+        }
+    }
+
+    /// A place past the match (an index older than the text) still finds it; a place past the
+    /// end of the text means the match is further on, so the start is shown unsearched.
+    @Test func aPlacePastTheMatchOrTheText() {
+        let text = (0...100).map { $0 == 20 ? "pelayanan" : "kata\($0)" }.joined(separator: " ")
+        var plain = HighlightMatcher(terms: ["layan"])
+        let expected = Highlighter.snippet(text, matcher: &plain, words: 10)
+        var matcher = HighlightMatcher(terms: ["layan"])
+        #expect(Highlighter.snippet(text, matcher: &matcher, words: 10, nearWord: 60) == expected)
+        #expect(Highlighter.snippet(text, matcher: &matcher, words: 10, nearWord: 101)
+                == Highlighter.snippet(text, terms: [], words: 10))
+    }
+
+    /// Counting words straight from the bytes of an ASCII text finds the words `scanWords` finds.
+    @Test func wordsCountedFromBytesAreTheScannedWords() {
+        let texts = [
+            "", "  ", "Layanan", "e-KTP dan inovasi-inovasi Jum'at, COVID-19 2019-2020.", "a- -b 'c d' x'", "kata--kata 12a a12 -",
+            "Pelayanan\r\ndi perbatasan; (SIPELANDUKILAT) 100% warga!", "end-", "o'", "x-1 1-x a-b-c",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab1 -'.\n")
+        let random = (0..<300).map { _ in String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for text in texts + random {
+            var scanned: [Int] = []
+            TextAnalyzer.scanWords(text[...]) { range, _ in
+                scanned.append(text.utf8.distance(from: text.startIndex, to: range.lowerBound))
+                return true
+            }
+            #expect(TextAnalyzer.asciiWordStarts(text) == scanned, "\(text.debugDescription)")
+        }
+        #expect(TextAnalyzer.asciiWordStarts("Pelayanan Ūlu") == nil, "not ASCII")
+        #expect(TextAnalyzer.asciiWordStarts("cafe\u{301} baru") == nil, "an accent joins the e before it")
+        #expect(TextAnalyzer.asciiWordStarts("satu dua tiga Ūlu", limit: 2) == [0, 5], "ASCII as far as it counts")
+    }
 }

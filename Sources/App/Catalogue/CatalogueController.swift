@@ -87,10 +87,13 @@ struct CatalogueController {
         let hits = result.hits.compactMap { hit -> HitView? in
             // A text missing means the innovation was withdrawn since the index last heard of it.
             guard let summary = hit.summary, let snippetSource = snippetTexts[hit.id] else { return nil }
-            // A hit found by its name or themes alone shows the start of its narrative, unsearched.
-            let searchNarrative = index.narrativeContainsAny(id: hit.id, of: result.highlightTerms)
-            let snippet = searchNarrative ? Highlighter.snippet(snippetSource, matcher: &matcher, words: 36)
-                                          : Highlighter.snippet(snippetSource, terms: [], words: 36)
+            // A hit found by its name or themes alone shows the start of its narrative, unsearched;
+            // otherwise the index knows where the first match is, and the words before it are skipped.
+            let snippet = if let place = index.firstNarrativeMatch(id: hit.id, of: result.highlightTerms) {
+                Highlighter.snippet(snippetSource, matcher: &matcher, words: 36, nearWord: place)
+            } else {
+                Highlighter.snippet(snippetSource, terms: [], words: 36)
+            }
             let title = Highlighter.segments(summary.name, matcher: &matcher)
             let year = summary.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? summary.startYear
             return HitView(
@@ -226,11 +229,12 @@ enum CatalogueRecords {
         return ids.compactMap { byID[$0] }
     }
 
-    /// Tujuan then rancang bangun of each published innovation among `ids`, for result snippets.
+    /// Tujuan then rancang bangun of each published innovation among `ids`, for result snippets,
+    /// joined as the index joins them, so that its word counts hold in the snippet's text.
     static func snippetTexts(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await (db as! any SQLDatabase).select()
-            .column("id").column("goals").column("design")
+            .column("id").columns(CatalogueRow.snippetColumns.map { SQLColumn($0) })
             .from(Innovation.schema)
             .where("id", .in, ids)
             .where("status", .equal, ReviewStatus.verified.rawValue)
@@ -238,9 +242,8 @@ enum CatalogueRecords {
             .all()
         var texts: [Int: String] = [:]
         for row in rows {
-            let goals = try row.decode(column: "goals", as: String.self)
-            let design = try row.decode(column: "design", as: String.self)
-            texts[try row.decode(column: "id", as: Int.self)] = goals.isEmpty ? design : goals + " " + design
+            let parts = try CatalogueRow.snippetColumns.map { try row.decode(column: $0, as: String.self) }
+            texts[try row.decode(column: "id", as: Int.self)] = parts.joined(separator: CatalogueRow.narrativeSeparator)
         }
         return texts
     }

@@ -37,13 +37,19 @@ struct CatalogueRow: Sendable {
         trialStart = innovation.trialStart
         implementationStart = innovation.implementationStart
         startYear = innovation.startYear
-        narrative = [innovation.design, innovation.goals, innovation.benefits, innovation.results, innovation.beneficiaries]
+        narrative = [innovation.goals, innovation.design, innovation.benefits, innovation.results, innovation.beneficiaries]
         themes = innovation.themes
         sdgs = innovation.sdgs
         updatedAt = innovation.updatedAt
     }
 
-    static let narrativeColumns = ["design", "goals", "benefits", "results", "beneficiaries"]
+    /// The narrative in the order it is indexed: tujuan and rancang bangun first, because a
+    /// result's snippet is cut from those two (`snippetColumns`), and the index's term stream
+    /// then tells the snippet where its first match is without reading the words before it.
+    static let narrativeColumns = ["goals", "design", "benefits", "results", "beneficiaries"]
+    static let snippetColumns = Array(narrativeColumns.prefix(2))
+    /// How the narrative's parts join into the indexed body, and the snippet's into its text.
+    static let narrativeSeparator = "\n"
     static let columns = ["id", "agency_id", "name", "acronym", "category", "delivery_mode", "stage", "main_affair", "other_affairs",
                           "trial_start", "implementation_start", "start_year", "themes", "sdgs", "updated_at"] + narrativeColumns
 

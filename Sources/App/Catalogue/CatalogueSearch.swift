@@ -306,7 +306,7 @@ struct CatalogueDocumentBuilder {
         ]
         if let main = innovation.mainAffair { facets[.affair] = [main] }
         if let year = innovation.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? innovation.startYear { facets[.year] = [String(year)] }
-        let body = innovation.narrative.joined(separator: "\n")
+        let body = innovation.narrative.joined(separator: CatalogueRow.narrativeSeparator)
         let summary = SearchSummary(
             name: innovation.name, acronym: innovation.acronym, agencyID: innovation.agencyID, agencyName: agencyName,
             category: innovation.category, deliveryMode: innovation.deliveryMode, stage: innovation.stage,

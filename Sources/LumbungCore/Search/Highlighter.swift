@@ -39,14 +39,70 @@ public enum Highlighter: Sendable {
     /// A window of about `words` words around the first match (the start of the text when none),
     /// as segments, with "…" pieces where it was cut. The window opens a few words before the
     /// match so the reader sees it in context.
-    public static func snippet(_ text: String, matcher: inout HighlightMatcher, words: Int = 30) -> [HighlightSegment] {
+    ///
+    /// `nearWord` is where the caller knows the first match to be at the earliest, counted in
+    /// words (the index's term stream counts them without the few words it drops): the words
+    /// before the window are then only counted, not folded and looked up, and the snippet is
+    /// the same as without it. A text with no more words than that holds no match, so its
+    /// start is shown unsearched; when no match follows the place, the whole text is searched.
+    public static func snippet(_ text: String, matcher: inout HighlightMatcher, words: Int = 30,
+                               nearWord: Int = 0) -> [HighlightSegment] {
         let size = max(1, words)
+        guard nearWord > 0, !matcher.terms.isEmpty else {
+            return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? []
+        }
+        // Counted no further than the window after the place needs.
+        let starts = wordStarts(text, limit: nearWord + size)
+        if starts.count <= nearWord {
+            var unsearched = HighlightMatcher(terms: [])
+            return window(text, from: text.startIndex, matcher: &unsearched, size: size) ?? []
+        }
+        // A lead before the match, or a window's worth before the end, as the window would open.
+        let skipped = max(0, min(nearWord - size / 4, starts.count - size))
+        if skipped > 0, let found = window(text, from: starts.index(skipped), matcher: &matcher, size: size) { return found }
+        return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? []
+    }
+
+    /// Where the words of a text start, counted without folding them.
+    private enum WordStarts {
+        case ascii(String, [Int])
+        case any([String.Index])
+
+        var count: Int {
+            switch self {
+            case .ascii(_, let offsets): offsets.count
+            case .any(let indices): indices.count
+            }
+        }
+
+        func index(_ word: Int) -> String.Index {
+            switch self {
+            case .ascii(let text, let offsets): text.utf8.index(text.utf8.startIndex, offsetBy: offsets[word])
+            case .any(let indices): indices[word]
+            }
+        }
+    }
+
+    private static func wordStarts(_ text: String, limit: Int) -> WordStarts {
+        if let offsets = TextAnalyzer.asciiWordStarts(text, limit: limit) { return .ascii(text, offsets) }
+        var starts: [String.Index] = []
+        TextAnalyzer.scanWordRanges(text[...]) { range, _ in
+            starts.append(range.lowerBound)
+            return starts.count < limit
+        }
+        return .any(starts)
+    }
+
+    /// The snippet of `text` scanned from `from` (a word's start; anything before it is cut);
+    /// nil when words were skipped and no match follows them.
+    private static func window(_ text: String, from start: String.Index, matcher: inout HighlightMatcher,
+                               size: Int) -> [HighlightSegment]? {
         let terms = matcher.terms
         // Every word (stop words too, they count towards the window) and whether it matches.
         var ranges: [Range<String.Index>] = []
         var isMatch: [Bool] = []
         var firstMatch: Int?
-        TextAnalyzer.scanWords(text[...]) { range, folded in
+        TextAnalyzer.scanWords(text[start...]) { range, folded in
             let matched = matcher.matches(folded)
             if matched && firstMatch == nil { firstMatch = ranges.count }
             ranges.append(range)
@@ -56,13 +112,15 @@ public enum Highlighter: Sendable {
             if let firstMatch { return ranges.count < firstMatch + size }
             return !terms.isEmpty || ranges.count < size
         }
-        guard !ranges.isEmpty else { return pieces(text, from: text.startIndex, to: text.endIndex, matches: []) }
+        let skippedWords = start > text.startIndex
+        if firstMatch == nil && skippedWords { return nil }
+        guard !ranges.isEmpty else { return pieces(text, from: start, to: text.endIndex, matches: []) }
 
         let lead = size / 4
         var first = max(0, (firstMatch ?? 0) - lead)
         let last = min(ranges.count, first + size) - 1
         first = max(0, min(first, last - size + 1))
-        let cutBefore = first > 0
+        let cutBefore = first > 0 || skippedWords
         // Words were only collected up to the window when there was a match, so check the text.
         let cutAfter = last < ranges.count - 1 || hasWord(in: text[ranges[last].upperBound...])
 

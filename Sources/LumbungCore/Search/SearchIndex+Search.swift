@@ -217,17 +217,24 @@ extension SearchResult {
 }
 
 extension SearchIndex {
-    /// Whether the document's narrative holds any of these terms: when it does not, a snippet
-    /// of it needs no search for matches.
-    public func narrativeContainsAny(id: Int, of terms: Set<String>) -> Bool {
-        guard let slot = slotByID[id] else { return false }
+    /// The place of the first of these terms in the document's narrative, counted in the words
+    /// before it; nil when the narrative holds none of them (its snippet then needs no search
+    /// for matches). A word the index dropped is not counted, so the true place is never before.
+    public func firstNarrativeMatch(id: Int, of terms: Set<String>) -> Int? {
+        guard let slot = slotByID[id] else { return nil }
         let wanted = Set(terms.compactMap { termIDs[$0] })
-        guard !wanted.isEmpty else { return false }
+        guard !wanted.isEmpty else { return nil }
         // Fields end with -1 in the order title, acronym, keywords, narrative.
-        var field = 0, found = false
+        var field = 0, position = 0
+        var found: Int?
         streams.forEach(in: Int(slot)) { term in
-            if term == -1 { field += 1 } else if field == 3 && wanted.contains(term) { found = true }
-            return !found
+            if term == -1 {
+                field += 1
+            } else if field == 3 {
+                if wanted.contains(term) { found = position }
+                position += 1
+            }
+            return found == nil
         }
         return found
     }
