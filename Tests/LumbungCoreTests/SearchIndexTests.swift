@@ -124,13 +124,16 @@ import Testing
 }
 
 extension SearchIndexTests {
-    @Test func knowsWhereANarrativeFirstHoldsAWord() {
+    @Test func knowsWhereANarrativeHoldsItsWords() {
         // Document 1: "jemput bola" is a theme (keywords), "melayani" is the narrative's second word.
-        #expect(Self.corpus.firstNarrativeMatch(id: 1, of: ["layan"]) == 1)
-        #expect(Self.corpus.firstNarrativeMatch(id: 1, of: ["sipelandukilat"]) == nil, "the acronym is not narrative")
+        #expect(Self.corpus.narrativeMatches(id: 1, of: ["layan"], window: 10) == [1])
+        #expect(Self.corpus.narrativeMatches(id: 1, of: ["sipelandukilat"], window: 10).isEmpty, "the acronym is not narrative")
+        // "Petugas melayani warga perbatasan dengan jemput bola.": every place within the window.
+        #expect(Self.corpus.narrativeMatches(id: 1, of: ["layan", "batas", "bola"], window: 10) == [1, 3, 6])
+        #expect(Self.corpus.narrativeMatches(id: 1, of: ["layan", "batas", "bola"], window: 3) == [1, 3])
         // Stop words count as words ("bagi", "di"): the snippet counts them too.
-        #expect(Self.corpus.firstNarrativeMatch(id: 4, of: ["bola", "kapal"]) == 6)
-        #expect(Self.corpus.firstNarrativeMatch(id: 2, of: ["terap"]) == nil)
-        #expect(Self.corpus.firstNarrativeMatch(id: 99, of: ["layan"]) == nil)
+        #expect(Self.corpus.narrativeMatches(id: 4, of: ["bola", "kapal"], window: 10) == [6])
+        #expect(Self.corpus.narrativeMatches(id: 2, of: ["terap"], window: 10).isEmpty)
+        #expect(Self.corpus.narrativeMatches(id: 99, of: ["layan"], window: 10).isEmpty)
     }
 }

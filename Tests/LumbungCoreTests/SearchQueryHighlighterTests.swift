@@ -88,21 +88,31 @@ import Testing
         #expect(joined(Highlighter.snippet(fiveWords + " enam", terms: [], words: 5)) == "satu dua tiga empat lima…")
     }
 
-    /// A known place of the first match (from the index) changes how much is read, never the
-    /// snippet: any place up to the true one gives the snippet found without it.
-    @Test func aKnownPlaceOfTheFirstMatchGivesTheSameSnippet() {
-        for position in [0, 3, 9, 50, 97, 100] {
-            let text = (0...100).map { $0 == position ? "Pelayanan," : "kata\($0)" }.joined(separator: " ")
-            for size in [1, 4, 10, 36] {
-                var plain = HighlightMatcher(terms: ["layan"])
-                let expected = Highlighter.snippet(text, matcher: &plain, words: size)
-                for hint in Set([0, position / 2, max(0, position - 1), position]) {
-                    var matcher = HighlightMatcher(terms: ["layan"])
-                    #expect(Highlighter.snippet(text, matcher: &matcher, words: size, nearWord: hint) == expected,
-                            "match at \(position), window \(size), hint \(hint)")
+    /// Known places of the matches (from the index) change how much is read, never the
+    /// snippet: any first place up to the true one gives the snippet found without it, in ASCII
+    /// text (cut by its bytes) and in any other (read from near the place).
+    @Test func knownPlacesOfTheMatchesGiveTheSameSnippet() {
+        for word in ["kata", "kāta"] {
+            for position in [0, 3, 9, 50, 97, 100] {
+                let text = (0...100).map { $0 == position ? "Pelayanan," : "\(word)\($0)" }.joined(separator: " ")
+                for size in [1, 4, 10, 36] {
+                    var plain = HighlightMatcher(terms: ["layan"])
+                    let expected = Highlighter.snippet(text, matcher: &plain, words: size)
+                    for hint in Set([0, position / 2, max(0, position - 1), position]) {
+                        var matcher = HighlightMatcher(terms: ["layan"])
+                        #expect(Highlighter.snippet(text, matcher: &matcher, words: size, matchesAt: [hint]) == expected,
+                                "\(word): match at \(position), window \(size), place \(hint)")
+                    }
                 }
             }
         }
+        // Several matches in the window, all given: all marked, as without the places.
+        let text = (0...100).map { [50, 53, 60].contains($0) ? "melayani" : "kata\($0)" }.joined(separator: " ")
+        var plain = HighlightMatcher(terms: ["layan"])
+        let expected = Highlighter.snippet(text, matcher: &plain, words: 12)
+        var matcher = HighlightMatcher(terms: ["layan"])
+        #expect(Highlighter.snippet(text, matcher: &matcher, words: 12, matchesAt: [50, 53, 60]) == expected)
+        #expect(marked(expected) == ["melayani", "melayani"], "the third is past the window")
     }
 
     /// A place past the match (an index older than the text) still finds it; a place past the
@@ -112,13 +122,14 @@ import Testing
         var plain = HighlightMatcher(terms: ["layan"])
         let expected = Highlighter.snippet(text, matcher: &plain, words: 10)
         var matcher = HighlightMatcher(terms: ["layan"])
-        #expect(Highlighter.snippet(text, matcher: &matcher, words: 10, nearWord: 60) == expected)
-        #expect(Highlighter.snippet(text, matcher: &matcher, words: 10, nearWord: 101)
+        #expect(Highlighter.snippet(text, matcher: &matcher, words: 10, matchesAt: [60]) == expected)
+        #expect(Highlighter.snippet(text, matcher: &matcher, words: 10, matchesAt: [20, 25]) == expected, "25 holds no match")
+        #expect(Highlighter.snippet(text, matcher: &matcher, words: 10, matchesAt: [101])
                 == Highlighter.snippet(text, terms: [], words: 10))
     }
 
-    /// Counting words straight from the bytes of an ASCII text finds the words `scanWords` finds.
-    @Test func wordsCountedFromBytesAreTheScannedWords() {
+    /// Words found straight from the bytes of an ASCII text are the words `scanWords` finds.
+    @Test func wordsFoundFromBytesAreTheScannedWords() {
         let texts = [
             "", "  ", "Layanan", "e-KTP dan inovasi-inovasi Jum'at, COVID-19 2019-2020.", "a- -b 'c d' x'", "kata--kata 12a a12 -",
             "Pelayanan\r\ndi perbatasan; (SIPELANDUKILAT) 100% warga!", "end-", "o'", "x-1 1-x a-b-c",
@@ -127,15 +138,15 @@ import Testing
         let alphabet = Array("ab1 -'.\n")
         let random = (0..<300).map { _ in String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
         for text in texts + random {
-            var scanned: [Int] = []
+            var scanned: [Range<Int>] = []
             TextAnalyzer.scanWords(text[...]) { range, _ in
-                scanned.append(text.utf8.distance(from: text.startIndex, to: range.lowerBound))
+                scanned.append(text.utf8.distance(from: text.startIndex, to: range.lowerBound)..<text.utf8.distance(from: text.startIndex, to: range.upperBound))
                 return true
             }
-            #expect(TextAnalyzer.asciiWordStarts(text) == scanned, "\(text.debugDescription)")
+            #expect(TextAnalyzer.asciiWordRanges(text) == scanned, "\(text.debugDescription)")
         }
-        #expect(TextAnalyzer.asciiWordStarts("Pelayanan Ūlu") == nil, "not ASCII")
-        #expect(TextAnalyzer.asciiWordStarts("cafe\u{301} baru") == nil, "an accent joins the e before it")
-        #expect(TextAnalyzer.asciiWordStarts("satu dua tiga Ūlu", limit: 2) == [0, 5], "ASCII as far as it counts")
+        #expect(TextAnalyzer.asciiWordRanges("Pelayanan Ūlu") == nil, "not ASCII")
+        #expect(TextAnalyzer.asciiWordRanges("cafe\u{301} baru") == nil, "an accent joins the e before it")
+        #expect(TextAnalyzer.asciiWordRanges("satu dua tiga Ūlu", limit: 2) == [0..<4, 5..<8], "ASCII as far as it reads")
     }
 }

@@ -5,6 +5,9 @@ import Vapor
 
 /// The public catalogue: search with facets, published innovation pages, agency pages. No login.
 struct CatalogueController {
+    /// The words of a result's snippet.
+    static let snippetWords = 36
+
     struct HitView {
         let id: Int
         let name: String
@@ -88,12 +91,10 @@ struct CatalogueController {
             // A text missing means the innovation was withdrawn since the index last heard of it.
             guard let summary = hit.summary, let snippetSource = snippetTexts[hit.id] else { return nil }
             // A hit found by its name or themes alone shows the start of its narrative, unsearched;
-            // otherwise the index knows where the first match is, and the words before it are skipped.
-            let snippet = if let place = index.firstNarrativeMatch(id: hit.id, of: result.highlightTerms) {
-                Highlighter.snippet(snippetSource, matcher: &matcher, words: 36, nearWord: place)
-            } else {
-                Highlighter.snippet(snippetSource, terms: [], words: 36)
-            }
+            // otherwise the index knows where its matches are, and the snippet is cut by them.
+            let places = index.narrativeMatches(id: hit.id, of: result.highlightTerms, window: Self.snippetWords)
+            let snippet = places.isEmpty ? Highlighter.snippet(snippetSource, terms: [], words: Self.snippetWords)
+                                         : Highlighter.snippet(snippetSource, matcher: &matcher, words: Self.snippetWords, matchesAt: places)
             let title = Highlighter.segments(summary.name, matcher: &matcher)
             let year = summary.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? summary.startYear
             return HitView(

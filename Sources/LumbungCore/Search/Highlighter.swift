@@ -39,58 +39,59 @@ public enum Highlighter: Sendable {
     /// A window of about `words` words around the first match (the start of the text when none),
     /// as segments, with "…" pieces where it was cut. The window opens a few words before the
     /// match so the reader sees it in context.
-    ///
-    /// `nearWord` is where the caller knows the first match to be at the earliest, counted in
-    /// words (the index's term stream counts them without the few words it drops): the words
-    /// before the window are then only counted, not folded and looked up, and the snippet is
-    /// the same as without it. A text with no more words than that holds no match, so its
-    /// start is shown unsearched; when no match follows the place, the whole text is searched.
+    public static func snippet(_ text: String, matcher: inout HighlightMatcher, words: Int = 30) -> [HighlightSegment] {
+        window(text, from: text.startIndex, matcher: &matcher, size: max(1, words)) ?? []
+    }
+
+    /// The same snippet, when the caller knows where the matches are: `places` are the word
+    /// places (stop words count) of the matches from the first, as the index's term stream
+    /// gives them. An ASCII text (nearly all) is then cut by its bytes, with no word folded but
+    /// the marked ones, each checked; other texts are read from a little before the first place.
+    /// A text with no more words than the first place holds no match (it is further on), so
+    /// its start is shown unsearched. When a place does not hold a match (an index a moment
+    /// older than the text), the whole text is searched.
     public static func snippet(_ text: String, matcher: inout HighlightMatcher, words: Int = 30,
-                               nearWord: Int = 0) -> [HighlightSegment] {
+                               matchesAt places: [Int]) -> [HighlightSegment] {
         let size = max(1, words)
-        guard nearWord > 0, !matcher.terms.isEmpty else {
+        guard let firstPlace = places.first, !matcher.terms.isEmpty else {
             return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? []
         }
-        // Counted no further than the window after the place needs.
-        let starts = wordStarts(text, limit: nearWord + size)
-        if starts.count <= nearWord {
-            var unsearched = HighlightMatcher(terms: [])
-            return window(text, from: text.startIndex, matcher: &unsearched, size: size) ?? []
+        guard let offsets = TextAnalyzer.asciiWordRanges(text, limit: firstPlace + size) else {
+            return snippet(text, matcher: &matcher, size: size, nearWord: firstPlace)
         }
-        // A lead before the match, or a window's worth before the end, as the window would open.
-        let skipped = max(0, min(nearWord - size / 4, starts.count - size))
-        if skipped > 0, let found = window(text, from: starts.index(skipped), matcher: &matcher, size: size) { return found }
-        return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? []
+        if offsets.count <= firstPlace { return unsearched(text, size: size) }
+        let utf8 = text.utf8
+        let ranges = offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+        let marked = Set(places.filter { $0 < ranges.count })
+        for place in marked {
+            var holds = false
+            TextAnalyzer.scanWords(text[ranges[place]]) { _, folded in
+                holds = matcher.matches(folded)
+                return false
+            }
+            if !holds { return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? [] }
+        }
+        return cut(text, words: ranges, firstMatch: firstPlace, isMatch: marked.contains, size: size, skipped: false)
     }
 
-    /// Where the words of a text start, counted without folding them.
-    private enum WordStarts {
-        case ascii(String, [Int])
-        case any([String.Index])
-
-        var count: Int {
-            switch self {
-            case .ascii(_, let offsets): offsets.count
-            case .any(let indices): indices.count
-            }
-        }
-
-        func index(_ word: Int) -> String.Index {
-            switch self {
-            case .ascii(let text, let offsets): text.utf8.index(text.utf8.startIndex, offsetBy: offsets[word])
-            case .any(let indices): indices[word]
-            }
-        }
-    }
-
-    private static func wordStarts(_ text: String, limit: Int) -> WordStarts {
-        if let offsets = TextAnalyzer.asciiWordStarts(text, limit: limit) { return .ascii(text, offsets) }
+    /// A text that is not ASCII: its words before the window are counted without folding, and
+    /// the window is read from there as usual.
+    private static func snippet(_ text: String, matcher: inout HighlightMatcher, size: Int, nearWord: Int) -> [HighlightSegment] {
         var starts: [String.Index] = []
         TextAnalyzer.scanWordRanges(text[...]) { range, _ in
             starts.append(range.lowerBound)
-            return starts.count < limit
+            return starts.count < nearWord + size
         }
-        return .any(starts)
+        if starts.count <= nearWord { return unsearched(text, size: size) }
+        // A lead before the match, or a window's worth before the end, as the window would open.
+        let skipped = max(0, min(nearWord - size / 4, starts.count - size))
+        if skipped > 0, let found = window(text, from: starts[skipped], matcher: &matcher, size: size) { return found }
+        return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? []
+    }
+
+    private static func unsearched(_ text: String, size: Int) -> [HighlightSegment] {
+        var nothing = HighlightMatcher(terms: [])
+        return window(text, from: text.startIndex, matcher: &nothing, size: size) ?? []
     }
 
     /// The snippet of `text` scanned from `from` (a word's start; anything before it is cut);
@@ -114,19 +115,26 @@ public enum Highlighter: Sendable {
         }
         let skippedWords = start > text.startIndex
         if firstMatch == nil && skippedWords { return nil }
-        guard !ranges.isEmpty else { return pieces(text, from: start, to: text.endIndex, matches: []) }
+        return cut(text, words: ranges, firstMatch: firstMatch, isMatch: { isMatch[$0] }, size: size, skipped: skippedWords)
+    }
 
+    /// The window of `size` words of `words` (the text's words, from its start or from a cut
+    /// when `skipped`, as far as they were read) that opens a quarter before `firstMatch`, or
+    /// shifts back to fill itself near the end, with its matches marked.
+    private static func cut(_ text: String, words ranges: [Range<String.Index>], firstMatch: Int?, isMatch: (Int) -> Bool,
+                            size: Int, skipped: Bool) -> [HighlightSegment] {
+        guard !ranges.isEmpty else { return pieces(text, from: text.startIndex, to: text.endIndex, matches: []) }
         let lead = size / 4
         var first = max(0, (firstMatch ?? 0) - lead)
         let last = min(ranges.count, first + size) - 1
         first = max(0, min(first, last - size + 1))
-        let cutBefore = first > 0 || skippedWords
-        // Words were only collected up to the window when there was a match, so check the text.
+        let cutBefore = first > 0 || skipped
+        // Words were only read up to the window when there was a match, so check the text.
         let cutAfter = last < ranges.count - 1 || hasWord(in: text[ranges[last].upperBound...])
 
         let from = cutBefore ? ranges[first].lowerBound : text.startIndex
         let to = cutAfter ? ranges[last].upperBound : text.endIndex
-        let matches = (first...last).filter { isMatch[$0] }.map { ranges[$0] }
+        let matches = (first...last).filter(isMatch).map { ranges[$0] }
         var result: [HighlightSegment] = []
         if cutBefore { result.append(HighlightSegment(text: ellipsis, isMatch: false)) }
         result += pieces(text, from: from, to: to, matches: matches[...])

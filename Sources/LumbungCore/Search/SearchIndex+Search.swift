@@ -217,25 +217,28 @@ extension SearchResult {
 }
 
 extension SearchIndex {
-    /// The place of the first of these terms in the document's narrative, counted in the words
-    /// before it; nil when the narrative holds none of them (its snippet then needs no search
-    /// for matches). A word the index dropped is not counted, so the true place is never before.
-    public func firstNarrativeMatch(id: Int, of terms: Set<String>) -> Int? {
-        guard let slot = slotByID[id] else { return nil }
+    /// Where these terms stand in the document's narrative, as word places (stop words count),
+    /// from the first one up to `window` words after it; empty when the narrative holds none
+    /// (its snippet then needs no search for matches). A word the index dropped is not counted,
+    /// so a true place is never before the one given.
+    public func narrativeMatches(id: Int, of terms: Set<String>, window: Int) -> [Int] {
+        guard let slot = slotByID[id] else { return [] }
         let wanted = Set(terms.compactMap { termIDs[$0] })
-        guard !wanted.isEmpty else { return nil }
+        guard !wanted.isEmpty else { return [] }
         // Fields end with -1 in the order title, acronym, keywords, narrative.
         var field = 0, position = 0
-        var found: Int?
+        var places: [Int] = []
         streams.forEach(in: Int(slot)) { term in
             if term == -1 {
                 field += 1
-            } else if field == 3 {
-                if wanted.contains(term) { found = position }
-                position += 1
+                return field <= 3
             }
-            return found == nil
+            guard field == 3 else { return true }
+            if let first = places.first, position >= first + window { return false }
+            if wanted.contains(term) { places.append(position) }
+            position += 1
+            return true
         }
-        return found
+        return places
     }
 }

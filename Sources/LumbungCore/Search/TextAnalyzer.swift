@@ -179,25 +179,25 @@ public enum TextAnalyzer: Sendable {
         }
     }
 
-    /// Where each word of `text` starts (the first `limit`), as UTF-8 offsets, by the rules of
-    /// `scanWords`, read straight from the bytes; nil unless the text is ASCII up to there
-    /// (nearly all catalogue text is), where a character is a byte. Counting words this way
-    /// costs a fraction of scanning them.
-    static func asciiWordStarts(_ text: String, limit: Int = .max) -> [Int]? {
-        text.utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
+    /// The first `limit` words of `text` as UTF-8 offset ranges, by the rules of `scanWords`,
+    /// read straight from the bytes; nil unless the text is ASCII up to there (nearly all
+    /// catalogue text is), where a character is a byte. Finding words this way costs a fraction
+    /// of scanning and folding them.
+    static func asciiWordRanges(_ text: String, limit: Int = .max) -> [Range<Int>]? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
             let end = bytes.count
             // A byte is a whole character when it and the one after it are ASCII.
             func isCharacter(_ i: Int) -> Bool { bytes[i] < 0x80 && (i + 1 == end || bytes[i + 1] < 0x80) }
-            var starts: [Int] = []
+            var words: [Range<Int>] = []
             var i = 0
-            while i < end && starts.count < limit {
+            while i < end && words.count < limit {
                 guard isCharacter(i) else { return nil }
                 var kind = WordScanner.kind(ofASCII: bytes[i])
                 guard kind == .letter || kind == .digit else {
                     i += 1
                     continue
                 }
-                starts.append(i)
+                let start = i
                 var previousIsLetter = kind == .letter
                 i += 1
                 while i < end {
@@ -213,8 +213,9 @@ public enum TextAnalyzer: Sendable {
                     guard WordScanner.kind(ofASCII: bytes[i + 1]) == .letter else { break }
                     i += 2
                 }
+                words.append(start..<i)
             }
-            return starts
+            return words
         } ?? nil
     }
 
