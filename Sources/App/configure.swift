@@ -35,14 +35,13 @@ public func configure(_ app: Application, settings: DeploymentSettings) throws {
     app.prepareSharedState()
 
     let resources = ResourceLocation.directory
-    app.views.use { app in CachedLeaf.renderer(app) }
     app.leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
     // The bundle sits under `.build/` in a checkout; the default limits refuse any path with a
     // hidden folder in it, so allow that while keeping templates inside the views folder.
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
                                                   sandboxDirectory: resources + "Views/", viewDirectory: resources + "Views/"))
     app.leaf.tags["t"] = TranslateTag()
-    CachedLeaf.prepare(app)
+    CachedLeaf.use(on: app)
 
 
     // The small limit every route has unless it takes an upload: a full innovation form
@@ -75,34 +74,26 @@ public func configure(_ app: Application, settings: DeploymentSettings) throws {
 }
 
 enum CachedLeaf {
-    /// Leaf's own renderer, except that parsed templates are kept in memory in every environment
-    /// (Leaf turns its cache off in `development`, which is what `lumbung serve` runs in, and
-    /// reading and parsing the templates again for every page cost more than the search).
+    /// Renders with Leaf's own renderer, except that parsed templates are kept in memory in every
+    /// environment (Leaf turns its cache off in `development`, which is what `lumbung serve` runs
+    /// in, and reading and parsing the templates again for every page cost more than the search).
     /// Only someone editing templates in a folder of their own (`LUMBUNG_RESOURCES`) gets them
-    /// read afresh. Made once, when Leaf is configured: making it for every page copied Leaf's
-    /// configuration, tags and cache settings each time (2 % of a catalogue page).
-    static func renderer(_ app: Application) -> LeafRenderer {
-        app.storage[RendererKey.self]?.renderer ?? make(app)
-    }
-
-    static func prepare(_ app: Application) {
-        app.storage[RendererKey.self] = Shared(renderer: make(app))
+    /// read afresh. The renderer is made once, after Leaf is configured: making it for every page
+    /// copied Leaf's configuration, tags and cache settings each time (2 % of a catalogue page).
+    static func use(on app: Application) {
+        var cache = app.leaf.cache
+        cache.isEnabled = ProcessInfo.processInfo.environment["LUMBUNG_RESOURCES"] == nil
+        var userInfo = app.leaf.userInfo
+        userInfo["application"] = app
+        let shared = Shared(renderer: LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: cache,
+                                                   sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo))
+        app.views.use { _ in shared.renderer }
     }
 
     /// Every request reads this renderer and renders with its own copy (`for(_:)` makes one on
     /// the request's event loop); nothing in it changes after it is made, and Leaf's template
     /// cache guards itself with a lock.
     private struct Shared: @unchecked Sendable { let renderer: LeafRenderer }
-    private struct RendererKey: StorageKey { typealias Value = Shared }
-
-    private static func make(_ app: Application) -> LeafRenderer {
-        var cache = app.leaf.cache
-        cache.isEnabled = ProcessInfo.processInfo.environment["LUMBUNG_RESOURCES"] == nil
-        var userInfo = app.leaf.userInfo
-        userInfo["application"] = app
-        return LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: cache,
-                            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
-    }
 }
 
 struct ConfigurationError: Error, CustomStringConvertible {

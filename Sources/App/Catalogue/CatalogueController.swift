@@ -93,8 +93,7 @@ struct CatalogueController {
             // A hit found by its name or themes alone shows the start of its narrative, unsearched;
             // otherwise the index knows where its matches are, and the snippet is cut by them.
             let places = index.narrativeMatches(id: hit.id, of: result.highlightTerms, window: Self.snippetWords)
-            let snippet = places.isEmpty ? Highlighter.snippet(snippetSource, terms: [], words: Self.snippetWords)
-                                         : Highlighter.snippet(snippetSource, matcher: &matcher, words: Self.snippetWords, matchesAt: places)
+            let snippet = Highlighter.snippet(snippetSource, matcher: &matcher, words: Self.snippetWords, matchesAt: places)
             let title = Highlighter.segments(summary.name, matcher: &matcher)
             let year = summary.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? summary.startYear
             return HitView(

@@ -74,12 +74,9 @@ struct CatalogueParameters {
     /// The query strings that add or remove each of `values` of one facet (back to the first
     /// page), for that facet's links: what surrounds the facet is encoded once for all of them.
     func queryStrings(toggling facet: SearchFacet, values: [String]) -> [String] {
-        var before: [(String, String)] = text.isEmpty ? [] : [("q", text)]
-        var after: [(String, String)] = []
-        var passed = false
-        for other in SearchFacet.allCases {
-            if other == facet { passed = true } else if passed { after += Self.items(other, filters[other]) } else { before += Self.items(other, filters[other]) }
-        }
+        let facets = SearchFacet.allCases, position = facets.firstIndex(of: facet)!
+        let before = (text.isEmpty ? [] : [("q", text)]) + facets[..<position].flatMap { Self.items($0, filters[$0]) }
+        var after = facets[(position + 1)...].flatMap { Self.items($0, filters[$0]) }
         if order != .relevance { after.append(("sort", order.rawValue)) }
         let head = QueryItems.encode(before), tail = QueryItems.encode(after)
         let chosen = filters[facet] ?? []

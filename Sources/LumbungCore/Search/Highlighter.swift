@@ -47,15 +47,13 @@ public enum Highlighter: Sendable {
     /// places (stop words count) of the matches from the first, as the index's term stream
     /// gives them. An ASCII text (nearly all) is then cut by its bytes, with no word folded but
     /// the marked ones, each checked; other texts are read from a little before the first place.
-    /// A text with no more words than the first place holds no match (it is further on), so
-    /// its start is shown unsearched. When a place does not hold a match (an index a moment
-    /// older than the text), the whole text is searched.
+    /// No places, or a text with no more words than the first place, hold no match (it is
+    /// elsewhere or further on), so the text's start is shown unsearched. When a place does not
+    /// hold a match (an index a moment older than the text), the whole text is searched.
     public static func snippet(_ text: String, matcher: inout HighlightMatcher, words: Int = 30,
                                matchesAt places: [Int]) -> [HighlightSegment] {
         let size = max(1, words)
-        guard let firstPlace = places.first, !matcher.terms.isEmpty else {
-            return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? []
-        }
+        guard let firstPlace = places.first, !matcher.terms.isEmpty else { return unsearched(text, size: size) }
         guard let offsets = TextAnalyzer.asciiWordRanges(text, limit: firstPlace + size) else {
             return snippet(text, matcher: &matcher, size: size, nearWord: firstPlace)
         }
