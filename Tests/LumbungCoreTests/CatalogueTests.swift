@@ -33,6 +33,12 @@ import Testing
         #expect(StringCatalogue.text("error.tooFewWords", language: .id, arguments: ["300", "12"]) == "minimal 300 kata (sekarang 12).")
         #expect(StringCatalogue.text("error.tooFewWords", language: .en, arguments: ["300", "12"]) == "at least 300 words (now 12).")
     }
+
+    @Test func anArgumentsOwnBracesAreShownAsTheyAre() {
+        #expect(StringCatalogue.filling("{0} dan {1}", with: ["Inovasi {1}", "Biro"]) == "Inovasi {1} dan Biro")
+        #expect(StringCatalogue.filling("{0}{0} {2} {x} {", with: ["a", "b"]) == "aa {2} {x} {")
+        #expect(StringCatalogue.filling("tanpa tanda", with: ["a"]) == "tanpa tanda")
+    }
 }
 
 @Suite struct GovernmentAffairTests {

@@ -20,13 +20,14 @@ import Testing
     @Test(arguments: [
         ("2020-03-01", "2020-03-01"), ("01/03/2020", "2020-03-01"), ("1/3/2020", "2020-03-01"),
         ("1 Maret 2020", "2020-03-01"), ("17 agustus 2019", "2019-08-17"), ("5 Nopember 2018", "2018-11-05"),
-        ("  29-02-2020 ", "2020-02-29"), ("3 Des 2017", "2017-12-03"),
+        ("  29-02-2020 ", "2020-02-29"), ("3 Des 2017", "2017-12-03"), ("2024-12-31", "2024-12-31"), ("2020-3-01", "2020-03-01"),
     ])
     func parsesTheFormsPeopleWrite(text: String, iso: String) {
         #expect(CalendarDate(parsing: text)?.description == iso)
     }
 
-    @Test(arguments: ["", "kemarin", "2019-02-29", "31/04/2020", "2020-13-01", "1 Maretan 2020", "2020/03", "00/01/2020"])
+    @Test(arguments: ["", "kemarin", "2019-02-29", "31/04/2020", "2020-13-01", "1 Maretan 2020", "2020/03", "00/01/2020",
+                      "2020-1a-01", "2020-02-30", "2020-00-10", "2020-01-00"])
     func rejectsWhatIsNotADay(text: String) {
         #expect(CalendarDate(parsing: text) == nil)
     }
@@ -52,6 +53,15 @@ import Testing
         #expect(IndonesianFormat.number(1_234_567) == "1.234.567")
         #expect(IndonesianFormat.number(1234.5, fractionDigits: 1, language: .en) == "1,234.5")
         #expect(IndonesianFormat.number(-0.04, fractionDigits: 1) == "0,0")
+    }
+
+    @Test func wholeNumbersAreGroupedAsTheDecimalFormGroupsThem() {
+        for value in [0, 7, 999, 1_000, 10_000, 100_000, 999_999, 1_000_000, -1, -999, -1_000, -1_234_567, 87_654_321] {
+            #expect(IndonesianFormat.number(value) == IndonesianFormat.number(Double(value)), "\(value)")
+            #expect(IndonesianFormat.number(value, language: .en) == IndonesianFormat.number(Double(value), language: .en), "\(value)")
+        }
+        #expect(IndonesianFormat.number(-1_234_567) == "-1.234.567")
+        #expect(IndonesianFormat.number(100_000, language: .en) == "100,000")
     }
 }
 

@@ -46,11 +46,28 @@ public enum StringCatalogue {
 
     public static func text(_ key: String, language: Language, arguments: [String] = []) -> String {
         let table = language == .id ? indonesian : english
-        var text = table[key] ?? indonesian[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        let text = table[key] ?? indonesian[key] ?? key
+        return arguments.isEmpty ? text : filling(text, with: arguments)
+    }
+
+    /// `{0}`, `{1}`, … replaced by the arguments in one pass, so that an argument's own text
+    /// (a name with `{1}` in it) is shown as it is; a placeholder with no argument stays.
+    static func filling(_ text: String, with arguments: [String]) -> String {
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}"),
+                  let index = Int(rest[afterOpen..<close]), arguments.indices.contains(index) else {
+                result += rest[...open]
+                rest = rest[afterOpen...]
+                continue
+            }
+            result += rest[..<open]
+            result += arguments[index]
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
 
     public static func table(_ language: Language) -> [String: String] {

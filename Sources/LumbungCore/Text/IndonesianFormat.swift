@@ -47,8 +47,17 @@ public enum IndonesianFormat {
         return (negative && rounded != 0 ? "-" : "") + grouped
     }
 
+    /// A whole number, grouped by thousands from its digits (no rounding to do).
     public static func number(_ value: Int, language: Language = .id) -> String {
-        number(Double(value), language: language)
+        let digits = String(value.magnitude)
+        guard digits.utf8.count > 3 else { return value < 0 ? "-" + digits : digits }
+        let separator: Character = language == .id ? "." : ","
+        var grouped = value < 0 ? "-" : ""
+        for (place, digit) in digits.enumerated() {
+            if place > 0 && (digits.utf8.count - place) % 3 == 0 { grouped.append(separator) }
+            grouped.append(digit)
+        }
+        return grouped
     }
 
     /// A size for people: "850 KB", "10 MB", "1,5 MB" (1 KB = 1.024 bytes).
