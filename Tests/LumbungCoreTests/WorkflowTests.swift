@@ -122,3 +122,14 @@ import Testing
         #expect(AccountRules.normalisedEmail("a\"<x>@b.id") == nil)
     }
 }
+
+@Suite struct CatalogueVisibilityTests {
+    @Test func onlyVerifiedAndPublishedInnovationsAreInTheCatalogue() {
+        for status in ReviewStatus.allCases {
+            for isPublic in [false, true] {
+                let expected = status == .verified && isPublic
+                #expect(ReviewState(status: status, isPublic: isPublic).isInCatalogue == expected, "\(status) public: \(isPublic)")
+            }
+        }
+    }
+}

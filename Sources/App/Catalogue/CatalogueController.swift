@@ -231,17 +231,20 @@ enum CatalogueRecords {
 
     /// Tujuan then rancang bangun of each published innovation among `ids`, for result snippets,
     /// joined as the index joins them, so that its word counts hold in the snippet's text.
+    /// The rows are found by id alone and their review state checked here: given the state in
+    /// the query, SQLite looks each id up in the status index before the table.
     static func snippetTexts(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await (db as! any SQLDatabase).select()
-            .column("id").columns(CatalogueRow.snippetColumns.map { SQLColumn($0) })
+            .column("id").column("status").column("is_public").columns(CatalogueRow.snippetColumns.map { SQLColumn($0) })
             .from(Innovation.schema)
             .where("id", .in, ids)
-            .where("status", .equal, ReviewStatus.verified.rawValue)
-            .where("is_public", .equal, true)
             .all()
         var texts: [Int: String] = [:]
         for row in rows {
+            let state = ReviewState(status: try row.decode(column: "status", as: ReviewStatus.self),
+                                    isPublic: try row.decode(column: "is_public", as: Bool.self))
+            guard state.isInCatalogue else { continue }
             let parts = try CatalogueRow.snippetColumns.map { try row.decode(column: $0, as: String.self) }
             texts[try row.decode(column: "id", as: Int.self)] = parts.joined(separator: CatalogueRow.narrativeSeparator)
         }

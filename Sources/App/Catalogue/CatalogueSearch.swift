@@ -203,7 +203,7 @@ final class CatalogueSearch: Sendable {
         guard let id = innovation.id else { return }
         _ = try await agencyNames(covering: [innovation.$agency.id], on: db)
         if let updatedAt = innovation.updatedAt { applied.withLockedValue { $0[id] = updatedAt } }
-        if innovation.status == .verified && innovation.isPublic {
+        if innovation.reviewState.isInCatalogue {
             let documents = try await CatalogueDocumentBuilder(db: db).documents(for: [innovation])
             change { index in documents.forEach { index.upsert($0) } }
         } else {
@@ -222,10 +222,10 @@ final class CatalogueSearch: Sendable {
         let fresh = window.filter { known[$0.id] != $0.updatedAt }.map(\.id)
         guard !fresh.isEmpty else { return }
         let changed = try await Innovation.query(on: db).filter(\.$id ~~ fresh).with(\.$agency).all()
-        let published = changed.filter { $0.status == .verified && $0.isPublic }
+        let published = changed.filter(\.reviewState.isInCatalogue)
         let documents = try await CatalogueDocumentBuilder(db: db).documents(for: published)
         let needsRebuild = change { index -> Bool in
-            for innovation in changed where !(innovation.status == .verified && innovation.isPublic) {
+            for innovation in changed where !innovation.reviewState.isInCatalogue {
                 index.remove(id: innovation.id!)
             }
             for document in documents { index.upsert(document) }

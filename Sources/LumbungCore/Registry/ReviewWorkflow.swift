@@ -24,6 +24,9 @@ public struct ReviewState: Equatable, Sendable {
         self.status = status
         self.isPublic = isPublic
     }
+
+    /// Shown in the public catalogue and the open data: verified and published.
+    public var isInCatalogue: Bool { status == .verified && isPublic }
 }
 
 /// Who is acting, as far as the workflow cares.
