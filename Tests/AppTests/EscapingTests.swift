@@ -63,5 +63,23 @@ extension AppTests {
                 #expect(!shown.contains("href=\"&quot;&gt;"))
             }
         }
+
+        @Test func theLayoutEscapesEveryValueItShows() {
+            let payload = Self.payload
+            let page = PageContext(
+                title: payload, language: "id", switchLanguageHref: payload, switchLanguageLabel: payload,
+                user: .init(name: payload, email: payload, role: payload, roleLabel: payload),
+                nav: [.init(href: payload, label: payload, isActive: true)], csrfToken: payload, isDemo: true,
+                stylesheet: payload, script: payload, flash: [FlashMessage(kind: .error, text: payload)])
+            for language in Language.allCases {
+                let html = PageLayout(page: page, labels: Labels(language: language)).html(body: HTMLWriter().fragment).html
+                #expect(!html.contains("<script>alert(1)") && !html.contains("\"><script"))
+                // title, language link (href and label), name, role, csrf, nav (href and label), stylesheet, script, flash
+                #expect(html.components(separatedBy: "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;").count - 1 == 11)
+                // Every text of the layout is in the catalogue: no key shows through.
+                #expect(!html.contains("layout.") && !html.contains("nav."), "\(language)")
+                #expect(html.contains("<main id=\"content\">") && html.hasSuffix("</html>\n"))
+            }
+        }
     }
 }

@@ -136,7 +136,7 @@ struct CatalogueController {
             csvHref: "/api/v1/innovations.csv?" + parameters.queryString(),
             agencyHeading: agency?.name)
         let title = agency?.name ?? req.t("catalogue.title")
-        return try await req.render("catalogue/search", title: title, ["html": data.html(labels)])
+        return try await req.render(title: title, body: data.html(labels))
     }
 
     struct DetailData: Encodable {

@@ -1,9 +1,9 @@
 /// The body of the catalogue's search page (and of an agency's page), written with
 /// `HTMLWriter`: the page people use most, where Leaf's serializer cost more than the search.
-/// The layout around it stays the one Leaf template every page shares.
+/// The layout around it is `PageLayout`, as on every page.
 extension CatalogueController.SearchData {
     func html(_ labels: Labels) -> HTMLFragment {
-        var out = HTMLWriter()
+        var out = HTMLWriter(capacity: 32_768)
         out.markup("<h1>")
         out.text(agencyHeading ?? labels.t("catalogue.title"))
         out.markup("</h1>\n<form class=\"card search\" method=\"get\" role=\"search\" id=\"catalogue-search\">\n<label for=\"q\">")

@@ -39,12 +39,30 @@ struct Page<Data: Encodable>: Encodable {
 struct NoData: Encodable {}
 
 extension Request {
+    /// A page: the template's body in the shared layout.
     func render<D: Encodable>(_ template: String, title: String, _ data: D, status: HTTPStatus = .ok) async throws -> Response {
-        let context = Page(page: try await pageContext(title: title), data: data)
-        let view = try await self.view.render(template, context)
-        let response = try await view.encodeResponse(status: status, for: self)
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return response
+        let page = try await pageContext(title: title)
+        let body = HTMLFragment(rendered: try await view.render(template, Page(page: page, data: data)))
+        return pageResponse(PageLayout(page: page, labels: Labels(self)).html(body: body), status: status)
+    }
+
+    /// A page whose body was written with `HTMLWriter`, in the shared layout.
+    func render(title: String, body: HTMLFragment, status: HTTPStatus = .ok) async throws -> Response {
+        let page = try await pageContext(title: title)
+        return pageResponse(PageLayout(page: page, labels: Labels(self)).html(body: body), status: status)
+    }
+
+    /// A document whose template is the whole page, without the layout (a sheet to print).
+    func renderDocument<D: Encodable>(_ template: String, title: String, _ data: D) async throws -> Response {
+        let view = try await view.render(template, Page(page: try await pageContext(title: title), data: data))
+        return pageResponse(HTMLFragment(rendered: view), status: .ok)
+    }
+
+    private func pageResponse(_ html: HTMLFragment, status: HTTPStatus) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: status, headers: headers, body: .init(buffer: html.buffer))
     }
 
     func pageContext(title: String) async throws -> PageContext {

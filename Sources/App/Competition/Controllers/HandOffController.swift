@@ -44,7 +44,7 @@ struct HandOffController {
                                       count: labels.t("proposal.wordCount", labels.number(WordCounter.count(text)), labels.number(section.maxWords)))
             },
             documents: files.map { "\(names[$0.purpose] ?? $0.purpose): \($0.fileName)" })
-        return try await req.render("competitions/proposal-print", title: proposal.innovation.name, data)
+        return try await req.renderDocument("competitions/proposal-print", title: proposal.innovation.name, data)
     }
 
     /// Each section under its title and count, separated so that it can be copied into Sinovik's

@@ -7,6 +7,8 @@ struct Labels {
 
     init(_ req: Request) { language = req.language }
 
+    init(language: Language) { self.language = language }
+
     func t(_ key: String, _ arguments: String...) -> String {
         StringCatalogue.text(key, language: language, arguments: arguments)
     }
