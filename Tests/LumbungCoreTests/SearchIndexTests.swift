@@ -124,16 +124,33 @@ import Testing
 }
 
 extension SearchIndexTests {
+    func places(_ id: Int, _ terms: Set<String>, window: Int = 10) -> MatchPlaces {
+        Self.corpus.matchPlaces(id: id, of: Self.corpus.indexed(terms), window: window)
+    }
+
+    func narrative(_ id: Int, of terms: Set<String>, window: Int) -> [Int] { places(id, terms, window: window).narrative }
+
+    @Test func knowsWhereATitleHoldsItsWords() {
+        // "Pelayanan Administrasi Kependudukan Keliling"
+        #expect(places(1, ["layan"]).title == [0])
+        #expect(places(1, ["keliling", "layan"]).title == [0, 3])
+        #expect(places(1, ["bola"]).title.isEmpty, "a theme and the narrative are not the title")
+        // "Pendidikan bagi anak nelayan di pesisir…": the title "Sekolah Terapung" holds "sekolah" once.
+        #expect(places(4, ["sekolah"]) == MatchPlaces(title: [0], narrative: [10]))
+        #expect(places(4, ["tidakada"]) == MatchPlaces())
+        #expect(places(99, ["sekolah"]) == MatchPlaces())
+    }
+
     @Test func knowsWhereANarrativeHoldsItsWords() {
         // Document 1: "jemput bola" is a theme (keywords), "melayani" is the narrative's second word.
-        #expect(Self.corpus.narrativeMatches(id: 1, of: ["layan"], window: 10) == [1])
-        #expect(Self.corpus.narrativeMatches(id: 1, of: ["sipelandukilat"], window: 10).isEmpty, "the acronym is not narrative")
+        #expect(narrative(1, of: ["layan"], window: 10) == [1])
+        #expect(narrative(1, of: ["sipelandukilat"], window: 10).isEmpty, "the acronym is not narrative")
         // "Petugas melayani warga perbatasan dengan jemput bola.": every place within the window.
-        #expect(Self.corpus.narrativeMatches(id: 1, of: ["layan", "batas", "bola"], window: 10) == [1, 3, 6])
-        #expect(Self.corpus.narrativeMatches(id: 1, of: ["layan", "batas", "bola"], window: 3) == [1, 3])
+        #expect(narrative(1, of: ["layan", "batas", "bola"], window: 10) == [1, 3, 6])
+        #expect(narrative(1, of: ["layan", "batas", "bola"], window: 3) == [1, 3])
         // Stop words count as words ("bagi", "di"): the snippet counts them too.
-        #expect(Self.corpus.narrativeMatches(id: 4, of: ["bola", "kapal"], window: 10) == [6])
-        #expect(Self.corpus.narrativeMatches(id: 2, of: ["terap"], window: 10).isEmpty)
-        #expect(Self.corpus.narrativeMatches(id: 99, of: ["layan"], window: 10).isEmpty)
+        #expect(narrative(4, of: ["bola", "kapal"], window: 10) == [6])
+        #expect(narrative(2, of: ["terap"], window: 10).isEmpty)
+        #expect(narrative(99, of: ["layan"], window: 10).isEmpty)
     }
 }

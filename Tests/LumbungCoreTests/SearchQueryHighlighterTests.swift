@@ -115,6 +115,31 @@ import Testing
         #expect(marked(expected) == ["melayani", "melayani"], "the third is past the window")
     }
 
+    /// A title cut by the places the index gives is the title searched word by word, in ASCII
+    /// and other text, with stop words, joined words and several matches; a place that holds no
+    /// match (an index older than the text) falls back to searching it.
+    @Test func titlesCutByTheIndexsPlacesAreTheSearchedTitles() {
+        let titles = ["Pelayanan Administrasi Kependudukan Keliling", "Layanan di Perbatasan: jemput bola, pelayanan prima",
+                      "e-KTP untuk Warga Pesisir", "Sekolah Terapung bagi Anak Nelayan", "Pelayanan Ūlu Sungai dan layanan kapal",
+                      "SIPELANDUKILAT", "Jum'at Melayani", ""]
+        let index = SearchIndex(titles.enumerated().map { SearchIndexTests.document($0.offset + 1, $0.element) })
+        for terms: Set<String> in [["layan"], ["layan", "batas"], ["ktp", "warga"], ["sekolah", "layan"], ["kapal"], ["tidakada"], []] {
+            for (offset, title) in titles.enumerated() {
+                let places = index.matchPlaces(id: offset + 1, of: index.indexed(terms), window: 10).title
+                var plain = HighlightMatcher(terms: terms)
+                var matcher = HighlightMatcher(terms: terms)
+                #expect(Highlighter.segments(title, matcher: &matcher, matchesAt: places) == Highlighter.segments(title, matcher: &plain),
+                        "\(title) \(terms) at \(places)")
+            }
+        }
+        var matcher = HighlightMatcher(terms: ["layan"])
+        let title = titles[1]
+        #expect(Highlighter.segments(title, matcher: &matcher, matchesAt: [1, 5]) == Highlighter.segments(title, terms: ["layan"]),
+                "1 holds no match")
+        #expect(Highlighter.segments(title, matcher: &matcher, matchesAt: [40]) == Highlighter.segments(title, terms: ["layan"]))
+        #expect(Highlighter.segments(title, matcher: &matcher, matchesAt: []) == [HighlightSegment(text: title, isMatch: false)])
+    }
+
     /// A place past the match (an index older than the text) still finds it; a place past the
     /// end of the text means the match is further on, so the start is shown unsearched.
     @Test func aPlacePastTheMatchOrTheText() {

@@ -87,14 +87,15 @@ struct CatalogueController {
         let index = catalogue.snapshot
         // One matcher for the page: its titles and snippets share their words.
         var matcher = HighlightMatcher(terms: result.highlightTerms)
+        let searched = index.indexed(result.highlightTerms)
         let hits = result.hits.compactMap { hit -> HitView? in
             // A text missing means the innovation was withdrawn since the index last heard of it.
             guard let summary = hit.summary, let snippetSource = snippetTexts[hit.id] else { return nil }
-            // A hit found by its name or themes alone shows the start of its narrative, unsearched;
-            // otherwise the index knows where its matches are, and the snippet is cut by them.
-            let places = index.narrativeMatches(id: hit.id, of: result.highlightTerms, window: Self.snippetWords)
-            let snippet = Highlighter.snippet(snippetSource, matcher: &matcher, words: Self.snippetWords, matchesAt: places)
-            let title = Highlighter.segments(summary.name, matcher: &matcher)
+            // The index knows where the matches are in the name and the narrative, and the texts
+            // are cut by them; a hit found by its themes alone shows its narrative's start.
+            let places = index.matchPlaces(id: hit.id, of: searched, window: Self.snippetWords)
+            let snippet = Highlighter.snippet(snippetSource, matcher: &matcher, words: Self.snippetWords, matchesAt: places.narrative)
+            let title = Highlighter.segments(summary.name, matcher: &matcher, matchesAt: places.title)
             let year = summary.implementationStart.flatMap(CalendarDate.init(parsing:))?.year ?? summary.startYear
             return HitView(
                 id: hit.id, name: summary.name, acronym: summary.acronym,

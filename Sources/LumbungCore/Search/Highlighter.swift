@@ -31,6 +31,22 @@ public enum Highlighter: Sendable {
         return pieces(text, from: text.startIndex, to: text.endIndex, matches: matches[...])
     }
 
+    /// The same segments, when the caller knows where the matches are: `places` are the word
+    /// places (stop words count) of every match, as the index's term stream gives them. No
+    /// places, no match: the text is one piece, unsearched. An ASCII text (nearly all) is cut by
+    /// its bytes, with no word folded but the marked ones, each checked; another text, or a
+    /// place that does not hold a match (an index a moment older than the text), is searched.
+    public static func segments(_ text: String, matcher: inout HighlightMatcher, matchesAt places: [Int]) -> [HighlightSegment] {
+        guard let last = places.last, !matcher.terms.isEmpty else {
+            return pieces(text, from: text.startIndex, to: text.endIndex, matches: [])
+        }
+        guard let ranges = asciiWords(text, limit: last + 1), ranges.count > last,
+              holdMatches(text, at: places, of: ranges, matcher: &matcher) else {
+            return segments(text, matcher: &matcher)
+        }
+        return pieces(text, from: text.startIndex, to: text.endIndex, matches: places.map { ranges[$0] }[...])
+    }
+
     public static func snippet(_ text: String, terms: Set<String>, words: Int = 30) -> [HighlightSegment] {
         var matcher = HighlightMatcher(terms: terms)
         return snippet(text, matcher: &matcher, words: words)
@@ -54,22 +70,36 @@ public enum Highlighter: Sendable {
                                matchesAt places: [Int]) -> [HighlightSegment] {
         let size = max(1, words)
         guard let firstPlace = places.first, !matcher.terms.isEmpty else { return unsearched(text, size: size) }
-        guard let offsets = TextAnalyzer.asciiWordRanges(text, limit: firstPlace + size) else {
+        guard let ranges = asciiWords(text, limit: firstPlace + size) else {
             return snippet(text, matcher: &matcher, size: size, nearWord: firstPlace)
         }
-        if offsets.count <= firstPlace { return unsearched(text, size: size) }
-        let utf8 = text.utf8
-        let ranges = offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+        if ranges.count <= firstPlace { return unsearched(text, size: size) }
         let marked = Set(places.filter { $0 < ranges.count })
-        for place in marked {
+        guard holdMatches(text, at: marked, of: ranges, matcher: &matcher) else {
+            return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? []
+        }
+        return cut(text, words: ranges, firstMatch: firstPlace, isMatch: marked.contains, size: size, skipped: false)
+    }
+
+    /// The first `limit` words of an ASCII text, read from its bytes; nil for any other text.
+    private static func asciiWords(_ text: String, limit: Int) -> [Range<String.Index>]? {
+        guard let offsets = TextAnalyzer.asciiWordRanges(text, limit: limit) else { return nil }
+        let utf8 = text.utf8
+        return offsets.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+    }
+
+    /// Whether the words at `places` (each one of `ranges`) all match the search.
+    private static func holdMatches(_ text: String, at places: some Sequence<Int>, of ranges: [Range<String.Index>],
+                                    matcher: inout HighlightMatcher) -> Bool {
+        for place in places {
             var holds = false
             TextAnalyzer.scanWords(text[ranges[place]]) { _, folded in
                 holds = matcher.matches(folded)
                 return false
             }
-            if !holds { return window(text, from: text.startIndex, matcher: &matcher, size: size) ?? [] }
+            if !holds { return false }
         }
-        return cut(text, words: ranges, firstMatch: firstPlace, isMatch: marked.contains, size: size, skipped: false)
+        return true
     }
 
     /// A text that is not ASCII: its words before the window are counted without folding, and

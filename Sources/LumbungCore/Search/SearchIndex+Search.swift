@@ -216,29 +216,57 @@ extension SearchResult {
     }
 }
 
+/// A search's terms as one index numbers them, looked up once for all the hits of a page.
+public struct IndexedTerms: Sendable {
+    let ids: [Int32]
+}
+
+/// Where a search's terms stand in a document, as word places (stop words count): every one in
+/// its title, and in its narrative from the first one up to a window of words after it.
+public struct MatchPlaces: Equatable, Sendable {
+    public var title: [Int] = []
+    public var narrative: [Int] = []
+
+    public init(title: [Int] = [], narrative: [Int] = []) {
+        self.title = title
+        self.narrative = narrative
+    }
+}
+
 extension SearchIndex {
-    /// Where these terms stand in the document's narrative, as word places (stop words count),
-    /// from the first one up to `window` words after it; empty when the narrative holds none
-    /// (its snippet then needs no search for matches). A word the index dropped is not counted,
-    /// so a true place is never before the one given.
-    public func narrativeMatches(id: Int, of terms: Set<String>, window: Int) -> [Int] {
-        guard let slot = slotByID[id] else { return [] }
-        let wanted = Set(terms.compactMap { termIDs[$0] })
-        guard !wanted.isEmpty else { return [] }
+    public func indexed(_ terms: Set<String>) -> IndexedTerms {
+        IndexedTerms(ids: terms.compactMap { termIDs[$0] })
+    }
+
+    /// Where these terms stand in the document's title and narrative, the narrative's places
+    /// from the first one up to `window` words after it. Empty when a field holds none (its text
+    /// then needs no search for matches). A word the index dropped is not counted, so a true
+    /// place is never before the one given.
+    public func matchPlaces(id: Int, of terms: IndexedTerms, window: Int) -> MatchPlaces {
+        guard let slot = slotByID[id], !terms.ids.isEmpty else { return MatchPlaces() }
+        let wanted = terms.ids
         // Fields end with -1 in the order title, acronym, keywords, narrative.
         var field = 0, position = 0
-        var places: [Int] = []
+        var places = MatchPlaces()
         streams.forEach(in: Int(slot)) { term in
             if term == -1 {
                 field += 1
+                position = 0
                 return field <= 3
             }
-            guard field == 3 else { return true }
-            if let first = places.first, position >= first + window { return false }
-            if wanted.contains(term) { places.append(position) }
+            switch field {
+            case 0:
+                if wanted.contains(term) { places.title.append(position) }
+            case 3:
+                if let first = places.narrative.first, position >= first + window { return false }
+                if wanted.contains(term) { places.narrative.append(position) }
+            default:
+                break
+            }
             position += 1
             return true
         }
         return places
     }
 }
+
