@@ -231,13 +231,15 @@ enum CatalogueRecords {
     }
 
     /// Tujuan then rancang bangun of each published innovation among `ids`, for result snippets,
-    /// joined as the index joins them, so that its word counts hold in the snippet's text.
-    /// The rows are found by id alone and their review state checked here: given the state in
-    /// the query, SQLite looks each id up in the status index before the table.
+    /// joined as the index joins them (by the database, one text a row), so that its word counts
+    /// hold in the snippet's text. The rows are found by id alone and their review state checked
+    /// here: given the state in the query, SQLite looks each id up in the status index first.
     static func snippetTexts(_ ids: [Int], on db: any Database) async throws -> [Int: String] {
         guard !ids.isEmpty else { return [:] }
+        let narrative = SQLFunction("concat_ws", args: [SQLBind(CatalogueRow.narrativeSeparator)]
+                                        + CatalogueRow.snippetColumns.map { SQLColumn($0) as any SQLExpression })
         let rows = try await (db as! any SQLDatabase).select()
-            .column("id").column("status").column("is_public").columns(CatalogueRow.snippetColumns.map { SQLColumn($0) })
+            .column("id").column("status").column("is_public").column(narrative, as: "narrative")
             .from(Innovation.schema)
             .where("id", .in, ids)
             .all()
@@ -246,8 +248,7 @@ enum CatalogueRecords {
             let state = ReviewState(status: try row.decode(column: "status", as: ReviewStatus.self),
                                     isPublic: try row.decode(column: "is_public", as: Bool.self))
             guard state.isInCatalogue else { continue }
-            let parts = try CatalogueRow.snippetColumns.map { try row.decode(column: $0, as: String.self) }
-            texts[try row.decode(column: "id", as: Int.self)] = parts.joined(separator: CatalogueRow.narrativeSeparator)
+            texts[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "narrative", as: String.self)
         }
         return texts
     }
