@@ -17,13 +17,8 @@ struct CatalogueController {
         let categoryLabel: String
         let stageLabel: String
         let year: String
-        let snippet: [SegmentView]
-        let title: [SegmentView]
-    }
-
-    struct SegmentView {
-        let text: String
-        let isMatch: Bool
+        let snippet: [HighlightSegment]
+        let title: [HighlightSegment]
     }
 
     struct FacetView {
@@ -79,10 +74,11 @@ struct CatalogueController {
         let request = parameters.request
         let result = req.application.catalogue.search(request)
         // Everything a result line shows is in the index; only the texts for snippets are read.
-        let snippetTexts = try await CatalogueRecords.snippetTexts(result.hits.map(\.id), on: req.db)
+        let db = req.db
+        let snippetTexts = try await CatalogueRecords.snippetTexts(result.hits.map(\.id), on: db)
         // Short names keep the facet list and result lines readable on a phone.
         let catalogue = req.application.catalogue
-        let names = try await catalogue.agencyNames(covering: result.shownAgencyIDs, short: true, on: req.db)
+        let names = try await catalogue.agencyNames(covering: result.shownAgencyIDs, short: true, on: db)
 
         let index = catalogue.snapshot
         // One matcher for the page: its titles and snippets share their words.
@@ -103,8 +99,7 @@ struct CatalogueController {
                 categoryLabel: InnovationCategory(rawValue: summary.category).map(labels.category) ?? summary.category,
                 stageLabel: Stage(rawValue: summary.stage).map(labels.stage) ?? summary.stage,
                 year: year.map(String.init) ?? "",
-                snippet: snippet.map { SegmentView(text: $0.text, isMatch: $0.isMatch) },
-                title: title.map { SegmentView(text: $0.text, isMatch: $0.isMatch) })
+                snippet: snippet, title: title)
         }
         let facets = SearchFacet.allCases.filter { !(agency != nil && $0 == .agency) }.map { facet -> FacetView in
             let counts = (result.facets[facet] ?? []).prefix(facet == .theme ? 15 : 40)

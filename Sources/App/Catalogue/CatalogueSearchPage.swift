@@ -1,3 +1,5 @@
+import LumbungCore
+
 /// The body of the catalogue's search page (and of an agency's page), written with
 /// `HTMLWriter`: the page people use most, where Leaf's serializer cost more than the search.
 /// The layout around it is `PageLayout`, as on every page.
@@ -118,7 +120,7 @@ extension CatalogueController.SearchData {
         out.markup("</p></li>\n")
     }
 
-    private func writeSegments(_ segments: [CatalogueController.SegmentView], to out: inout HTMLWriter) {
+    private func writeSegments(_ segments: [HighlightSegment], to out: inout HTMLWriter) {
         for segment in segments {
             if segment.isMatch {
                 out.markup("<mark>")
