@@ -189,6 +189,9 @@ public enum TextAnalyzer: Sendable {
             // A byte is a whole character when it and the one after it are ASCII.
             func isCharacter(_ i: Int) -> Bool { bytes[i] < 0x80 && (i + 1 == end || bytes[i + 1] < 0x80) }
             var words: [Range<Int>] = []
+            // Room for the words a snippet asks for (a word and a space take two bytes at least),
+            // made once instead of growing by doubling, each step a copy.
+            words.reserveCapacity(min(limit, end / 2 + 1, 256))
             var i = 0
             while i < end && words.count < limit {
                 guard isCharacter(i) else { return nil }
