@@ -43,13 +43,16 @@ extension Request {
     func render<D: Encodable>(_ template: String, title: String, _ data: D, status: HTTPStatus = .ok) async throws -> Response {
         let page = try await pageContext(title: title)
         let body = HTMLFragment(rendered: try await view.render(template, Page(page: page, data: data)))
-        return pageResponse(PageLayout(page: page, labels: Labels(self)).html(body: body), status: status)
+        return inLayout(body, page: page, status: status)
     }
 
     /// A page whose body was written with `HTMLWriter`, in the shared layout.
     func render(title: String, body: HTMLFragment, status: HTTPStatus = .ok) async throws -> Response {
-        let page = try await pageContext(title: title)
-        return pageResponse(PageLayout(page: page, labels: Labels(self)).html(body: body), status: status)
+        inLayout(body, page: try await pageContext(title: title), status: status)
+    }
+
+    private func inLayout(_ body: HTMLFragment, page: PageContext, status: HTTPStatus) -> Response {
+        pageResponse(PageLayout(page: page, labels: Labels(self)).html(body: body), status: status)
     }
 
     /// A document whose template is the whole page, without the layout (a sheet to print).
