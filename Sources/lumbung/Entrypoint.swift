@@ -2,10 +2,16 @@ import App
 import Logging
 import Vapor
 import Foundation
+import NIOCore
+import NIOPosix
 
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Swift's tasks run on NIO's event loops, so a request's handler goes on on the loop
+        // that read it instead of hopping to another pool of threads at every step. Work that
+        // keeps a processor busy for seconds runs on `BackgroundWork`'s threads instead.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         // `serve --demo` loads the demonstration province before serving; Vapor's own

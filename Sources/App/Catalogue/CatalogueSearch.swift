@@ -141,7 +141,13 @@ final class CatalogueSearch: Sendable {
     /// Rebuilds the whole index from the published innovations, read as plain rows in batches
     /// so that a large registry never sits in memory at once.
     /// `searchable` is called as soon as searches can be answered from the new index.
+    /// It runs on the background threads: at 100,000 innovations it keeps every core busy for
+    /// seconds.
     func rebuild(on db: any Database, searchable: (@Sendable () -> Void)? = nil) async throws {
+        try await BackgroundWork.run { try await rebuildHere(on: db, searchable: searchable) }
+    }
+
+    private func rebuildHere(on db: any Database, searchable: (@Sendable () -> Void)?) async throws {
         let started = Date()
         try await reloadAgencyNames(on: db, reindexRenamed: false)
         let names = agencyNameBox.withLockedValue { $0 }
@@ -151,11 +157,11 @@ final class CatalogueSearch: Sendable {
         // Three steps overlap: the database reads batch n + 2, every core analyses batch n + 1,
         // and batch n goes into the index, which only one writer can do.
         func read(after id: Int) -> Task<[CatalogueRow], any Error> {
-            Task { try await CatalogueRow.published(after: id, limit: Self.batchSize, on: db) }
+            Task(executorPreference: BackgroundWork.shared) { try await CatalogueRow.published(after: id, limit: Self.batchSize, on: db) }
         }
         func analyse(_ batch: [CatalogueRow]) -> Task<[AnalyzedDocument], Never> {
             let documents = batch.map { CatalogueDocumentBuilder.document($0, agencyName: names[$0.agencyID]) }
-            return Task { await AnalyzedDocument.analyze(documents) }
+            return Task(executorPreference: BackgroundWork.shared) { await AnalyzedDocument.analyze(documents) }
         }
         var next: Task<[CatalogueRow], any Error>? = read(after: 0)
         var analysing: Task<[AnalyzedDocument], Never>?

@@ -45,8 +45,10 @@ struct DatabaseBackup {
             try await (db as! any SQLDatabase).raw("VACUUM INTO \(bind: path)").run()
         case .postgres(let url):
             let connection = try PostgresConnectionParts(url)
-            try PostgresTool.run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file=\(path)"] + connection.arguments,
-                                 password: connection.password)
+            try await BackgroundWork.run {
+                try PostgresTool.run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file=\(path)"] + connection.arguments,
+                                     password: connection.password)
+            }
         }
     }
 
@@ -62,8 +64,10 @@ struct DatabaseBackup {
             try await restoreSQLite(from: path)
         case (.postgres(let url), .postgresCustom):
             let connection = try PostgresConnectionParts(url)
-            try PostgresTool.run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
-                                 + connection.arguments + [path], password: connection.password)
+            try await BackgroundWork.run {
+                try PostgresTool.run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction"]
+                                     + connection.arguments + [path], password: connection.password)
+            }
         case (.postgres, .sqlite):
             throw Failure("\(path) is an SQLite backup; restore it with DATABASE_URL naming an SQLite file")
         case (_, .postgresCustom):
@@ -157,7 +161,8 @@ struct PostgresConnectionParts {
 }
 
 enum PostgresTool {
-    /// Runs a PostgreSQL client tool; a missing tool or a failure is one plain sentence.
+    /// Runs a PostgreSQL client tool; a missing tool or a failure is one plain sentence. It waits
+    /// for the tool, so it is called on `BackgroundWork`'s threads.
     static func run(_ name: String, _ arguments: [String], password: String?) throws {
         guard let executable = locate(name) else {
             throw DatabaseBackup.Failure("\(name) was not found: install the PostgreSQL client tools of the server's version (Debian: apt-get install postgresql-client-15) or put \(name) on the PATH")

@@ -20,11 +20,11 @@ struct ExportService {
     }
 
     func xlsx() async throws -> Data {
-        try XLSXWriter.write([Sheet(name: "Inovasi", rows: try await rows()), Self.explanationSheet])
+        try await BackgroundWork.run { try XLSXWriter.write([Sheet(name: "Inovasi", rows: try await rows()), Self.explanationSheet]) }
     }
 
     func csv() async throws -> String {
-        CSVWriter.write(try await rows())
+        try await BackgroundWork.run { CSVWriter.write(try await rows()) }
     }
 
     /// What the audit trail says of an export: the file, its size and its SHA-256.

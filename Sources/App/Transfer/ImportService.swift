@@ -47,7 +47,7 @@ struct ImportService {
         if !dryRun { try await ImportMarker.begin(by: actor.email, at: clock.now(), on: db) }
         let report: Report
         do {
-            report = try await importFile(bytes, fileName: fileName, dryRun: dryRun, actor: actor)
+            report = try await BackgroundWork.run { try await importFile(bytes, fileName: fileName, dryRun: dryRun, actor: actor) }
         } catch {
             if !dryRun { await ImportMarker.end(on: db) }
             throw error
