@@ -160,7 +160,7 @@ import Testing
             "Pelayanan\r\ndi perbatasan; (SIPELANDUKILAT) 100% warga!", "end-", "o'", "x-1 1-x a-b-c",
         ]
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("ab1 -'.\n")
+        let alphabet = Array("aB1 -'.\nZ")
         let random = (0..<300).map { _ in String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
         for text in texts + random {
             var scanned: [Range<Int>] = []
@@ -169,7 +169,15 @@ import Testing
                 return true
             }
             #expect(TextAnalyzer.asciiWordRanges(text) == scanned, "\(text.debugDescription)")
+            var folded: [String] = []
+            TextAnalyzer.scanWords(text[...]) { _, word in
+                folded.append(word)
+                return true
+            }
+            #expect(TextAnalyzer.asciiFoldedWords(text) == folded, "\(text.debugDescription)")
         }
+        #expect(TextAnalyzer.asciiFoldedWords("Jum'at e-KTP KOTA") == ["jumat", "e-ktp", "kota"])
+        #expect(TextAnalyzer.asciiFoldedWords("Pelayanan Ūlu") == nil, "not ASCII")
         #expect(TextAnalyzer.asciiWordRanges("Pelayanan Ūlu") == nil, "not ASCII")
         #expect(TextAnalyzer.asciiWordRanges("cafe\u{301} baru") == nil, "an accent joins the e before it")
         #expect(TextAnalyzer.asciiWordRanges("satu dua tiga Ūlu", limit: 2) == [0..<4, 5..<8], "ASCII as far as it reads")

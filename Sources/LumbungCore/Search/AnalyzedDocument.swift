@@ -10,6 +10,7 @@ public struct AnalyzedDocument: Sendable {
     public init(_ document: SearchDocument) {
         self.document = document
         fields = [document.title, document.acronym, document.keywords, document.body].map { text in
+            if let words = TextAnalyzer.asciiFoldedWords(text) { return words }
             var words: [String] = []
             TextAnalyzer.scanWords(text[...]) { _, folded in
                 words.append(folded)

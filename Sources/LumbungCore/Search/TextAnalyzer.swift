@@ -222,6 +222,25 @@ public enum TextAnalyzer: Sendable {
         } ?? nil
     }
 
+    /// The folded words `scanWords` finds in an ASCII text, made straight from its bytes (upper
+    /// case lowered, apostrophes dropped, as folding does to ASCII): no string per word but the
+    /// folded one, most of them short enough to need no allocation. Nil for any other text.
+    static func asciiFoldedWords(_ text: String) -> [String]? {
+        guard let ranges = asciiWordRanges(text) else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            ranges.map { range in
+                String(unsafeUninitializedCapacity: range.count) { folded in
+                    var count = 0
+                    for byte in bytes[range] where byte != UInt8(ascii: "'") {
+                        folded[count] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        count += 1
+                    }
+                    return count
+                }
+            }
+        }
+    }
+
     /// Reads a text one character at a time, by bytes where the text is ASCII (nearly all
     /// catalogue text) and by grapheme cluster elsewhere, so that "é" written as e + U+0301 or
     /// an emoji sequence stays one character and word ranges never split one.
