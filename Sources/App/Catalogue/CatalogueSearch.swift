@@ -219,7 +219,13 @@ final class CatalogueSearch: Sendable {
 
     /// Applies every change other instances made since the last look. The look-back overlaps by
     /// two seconds so that a write committed with an older clock reading is not missed.
+    /// It runs on the background threads: after an import in another process the changes can
+    /// be thousands, and a renamed agency's innovations are indexed again.
     func catchUp(on db: any Database) async throws {
+        try await BackgroundWork.run { try await catchUpHere(on: db) }
+    }
+
+    private func catchUpHere(on db: any Database) async throws {
         try await reloadAgencyNames(on: db)
         let since = watermark.withLockedValue { $0 }.addingTimeInterval(-Self.lookBack)
         let known = applied.withLockedValue { $0 }
