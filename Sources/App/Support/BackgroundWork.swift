@@ -29,5 +29,4 @@ final class BackgroundWork: TaskExecutor {
     static func run<Result>(_ work: () async throws -> Result) async rethrows -> Result {
         try await withTaskExecutorPreference(shared) { try await work() }
     }
-
 }
