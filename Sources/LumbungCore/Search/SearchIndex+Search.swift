@@ -243,8 +243,8 @@ extension SearchIndex {
     /// then needs no search for matches). A word the index dropped is not counted, so a true
     /// place is never before the one given.
     public func matchPlaces(id: Int, of terms: IndexedTerms, window: Int) -> MatchPlaces {
-        guard let slot = slotByID[id], !terms.ids.isEmpty else { return MatchPlaces() }
         let wanted = terms.ids
+        guard let slot = slotByID[id], !wanted.isEmpty else { return MatchPlaces() }
         // Fields end with -1 in the order title, acronym, keywords, narrative.
         var field = 0, position = 0
         var places = MatchPlaces()
@@ -269,4 +269,3 @@ extension SearchIndex {
         return places
     }
 }
-

@@ -32,12 +32,7 @@ public enum IndonesianFormat {
         let scale = pow(10.0, Double(fractionDigits))
         let rounded = (abs(value) * scale).rounded() / scale
         let whole = Int(rounded)
-        var grouped = ""
-        let digits = Array(String(whole))
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(language == .id ? "." : ",") }
-            grouped.append(d)
-        }
+        var grouped = number(whole, language: language)
         if fractionDigits > 0 {
             let fraction = Int(((rounded - Double(whole)) * scale).rounded())
             var f = String(fraction)

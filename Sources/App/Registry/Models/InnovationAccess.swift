@@ -40,7 +40,7 @@ struct InnovationVisibility {
 
     /// May see that it exists and what it is called: in scope, or published.
     func allows(_ innovation: Innovation) -> Bool {
-        registryAllows(innovation) || (innovation.status == .verified && innovation.isPublic)
+        registryAllows(innovation) || innovation.reviewState.isInCatalogue
     }
 
     /// Limits a query to the registry scope (lists, counts, dashboards).
